@@ -1,0 +1,58 @@
+"""Topics between workers and the failure topic: not for end users, still versioned."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from schemas.articles import Article
+from schemas.common import Frozen
+from schemas.events import Claim, QuoteEvent
+
+INTERNAL_SCHEMA_VERSION = 1
+FailureReason = Literal["invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large"]
+
+
+class QuotedArticle(Frozen):
+    """An article with all its quotes, from the quote worker to the contradiction worker.
+
+    One message per article, so the contradiction worker sees an article's
+    quotes together and never waits for stragglers.
+    """
+
+    type: Literal["quoted-article"] = "quoted-article"
+    schema_version: Literal[1] = INTERNAL_SCHEMA_VERSION
+    article: Article
+    quotes: tuple[QuoteEvent, ...]
+
+
+class SubjectClaim(Frozen):
+    """A claim re-keyed by its subject, so cross-article comparison sees all claims on a subject."""
+
+    type: Literal["subject-claim"] = "subject-claim"
+    schema_version: Literal[1] = INTERNAL_SCHEMA_VERSION
+    subject: str
+    claim: Claim
+    polarity: float = Field(ge=-1.0, le=1.0)
+    published_at: datetime | None = None
+
+
+class DeadLetter(Frozen):
+    """An input a worker could not accept, with where it came from and why."""
+
+    type: Literal["dead-letter"] = "dead-letter"
+    schema_version: Literal[1] = INTERNAL_SCHEMA_VERSION
+    event_id: str
+    worker: str
+    reason: FailureReason
+    detail: str
+    topic: str
+    partition: int
+    offset: int
+    key: str | None = None
+    payload_base64: str = Field(description="The original bytes, or their first `payload_limit` bytes.")
+    payload_size: int = Field(ge=0)
+    payload_truncated: bool
+    failed_at: datetime

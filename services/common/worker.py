@@ -1,0 +1,70 @@
+"""Starting a worker process: settings, topics, metrics, readiness, then Faust."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import faust
+
+from services.common.app import WorkerApp, make_app
+from services.common.kafka import ensure_topics
+from services.common.metrics import WorkerMetrics, make_metrics, serve_metrics
+from services.common.settings import Settings
+from services.common.stream import Edge, Input, Outgoing
+
+log = logging.getLogger(__name__)
+LAG_PROBE_SECONDS = 5.0
+
+# Registers a worker's agents on the app; returns the input topics it consumes.
+Build = Callable[[WorkerApp, Settings, WorkerMetrics], list[str]]
+
+
+def run_worker(worker: str, settings: Settings, build: Build) -> None:
+    """Run one worker until SIGTERM/SIGINT; blocks, and exits the process when done."""
+    metrics = make_metrics(worker)
+    port = settings.metrics_ports[worker]
+    serve_metrics(metrics, host=settings.metrics_host, port=port)
+    log.info("%s worker: metrics on http://%s:%d/metrics, broker %s", worker, settings.metrics_host, port,
+             settings.bootstrap_servers)
+    ensure_topics(settings, timeout=float("inf"))
+    app = make_app(settings, worker)
+    inputs = build(app, settings, metrics)
+    app.on_ready = lambda: _ready(worker, metrics)
+
+    @app.timer(LAG_PROBE_SECONDS)
+    async def export_lag() -> None:
+        await probe_lag(app, metrics, worker, inputs)
+
+    faust.Worker(app, loglevel=settings.log_level, quiet=True, redirect_stdouts=False).execute_from_commandline()
+
+
+def make_edge(app: WorkerApp, settings: Settings, metrics: WorkerMetrics, worker: str,
+              model: type[Input], *, max_bytes: int | None = None) -> Edge[Input]:
+    async def send(item: Outgoing, timestamp: float | None) -> Any:
+        return await app.producer.send(item.topic, item.key.encode(), item.value,
+                                       partition=None, timestamp=timestamp, headers=None)
+
+    return Edge(worker=worker, model=model, max_bytes=max_bytes or settings.max_article_bytes,
+                dead_letter_topic=settings.topics.dead_letters, metrics=metrics, send=send)
+
+
+async def probe_lag(app: WorkerApp, metrics: WorkerMetrics, worker: str, topics: list[str]) -> None:
+    """Export how far each assigned input partition is behind its high-water mark."""
+    consumer = app.consumer
+    assigned = [tp for tp in consumer.assignment() if tp.topic in topics]
+    if not assigned:
+        return
+    highwaters = await consumer.highwaters(*assigned)
+    for tp in assigned:
+        position = await consumer.position(tp)
+        if position is None or tp not in highwaters:
+            continue
+        lag = max(0, highwaters[tp] - position)
+        metrics.consumer_lag_messages.labels(worker, tp.topic, str(tp.partition)).set(lag)
+
+
+def _ready(worker: str, metrics: WorkerMetrics) -> None:
+    metrics.ready.set(1)
+    log.info("%s worker ready", worker)

@@ -1,0 +1,68 @@
+"""The contradiction worker: within-article contradictions, then cross-article ones by subject."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from schemas.events import ContradictionEvent
+from schemas.internal import QuotedArticle, SubjectClaim
+from services.common.app import WorkerApp
+from services.common.metrics import WorkerMetrics
+from services.common.settings import Settings
+from services.common.stream import Outgoing, run_batches
+from services.common.worker import make_edge
+from services.contradictions.compare import load_judge
+from services.contradictions.pipeline import across_articles, within_article
+
+WORKER = "contradictions"
+INTERNAL_SIZE_FACTOR = 4
+
+
+def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[str]:
+    """Register both agents and the claims table on `app`; returns the topics consumed."""
+    judge = load_judge()
+    topics = settings.topics
+    recent = app.Table(
+        "claims-by-subject", default=list, partitions=settings.partitions,
+        key_type=str, value_type=list,  # both JSON-encoded in the changelog; no pickle
+    )
+
+    def announce(event: ContradictionEvent) -> Outgoing:
+        metrics.contradictions.labels(event.kind).inc()
+        return Outgoing(topics.contradictions, event.event_id, event.model_dump_json().encode())
+
+    def within_one(bundle: QuotedArticle) -> list[Outgoing]:
+        found, claims = within_article(bundle)
+        return [
+            *(announce(event) for event in found),
+            *(Outgoing(topics.subject_claims, c.subject, c.model_dump_json().encode()) for c in claims),
+        ]
+
+    def across_one(claim: SubjectClaim) -> list[Outgoing]:
+        prior = [SubjectClaim.model_validate(item) for item in recent[claim.subject]]
+        found, kept = across_articles(claim, prior, judge=judge, max_claims=settings.claim_memory,
+                                      max_age_seconds=settings.claim_max_age_seconds, now=datetime.now(UTC))
+        recent[claim.subject] = [item.model_dump(mode="json") for item in kept]
+        return [announce(event) for event in found]
+
+    async def within(bundles: Sequence[QuotedArticle]) -> list[list[Outgoing]]:
+        return [within_one(bundle) for bundle in bundles]
+
+    async def across(claims: Sequence[SubjectClaim]) -> list[list[Outgoing]]:
+        return [across_one(claim) for claim in claims]
+
+    # A bundle carries the article plus its quotes, so it may exceed the article limit.
+    within_edge = make_edge(app, settings, metrics, WORKER, QuotedArticle,
+                            max_bytes=settings.max_article_bytes * INTERNAL_SIZE_FACTOR)
+    across_edge = make_edge(app, settings, metrics, WORKER, SubjectClaim)
+
+    @app.agent(app.topic(topics.quoted_articles), name=f"{WORKER}-within")
+    async def within_agent(stream):  # type: ignore[no-untyped-def]
+        await run_batches(stream, within_edge, within, batch_size=settings.batch_size)
+
+    @app.agent(app.topic(topics.subject_claims), name=f"{WORKER}-across")
+    async def across_agent(stream):  # type: ignore[no-untyped-def]
+        await run_batches(stream, across_edge, across, batch_size=settings.batch_size)
+
+    return [topics.quoted_articles, topics.subject_claims]

@@ -1,0 +1,28 @@
+"""The contradiction worker's two steps as pure functions, shared by its agents and `analyze`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from schemas.events import ContradictionEvent
+from schemas.internal import QuotedArticle, SubjectClaim
+from services.contradictions.compare import Judge
+from services.contradictions.cross import cross_contradictions, remember
+from services.contradictions.detect import find_contradictions, subject_claims
+
+
+def within_article(bundle: QuotedArticle) -> tuple[list[ContradictionEvent], list[SubjectClaim]]:
+    """Contradictions inside one article, and the claims to compare with other articles."""
+    return (find_contradictions(bundle.article, bundle.quotes),
+            subject_claims(bundle.article, bundle.quotes))
+
+
+def across_articles(
+    claim: SubjectClaim, prior: Sequence[SubjectClaim], *, judge: Judge,
+    max_claims: int, max_age_seconds: float, now: datetime,
+) -> tuple[list[ContradictionEvent], list[SubjectClaim]]:
+    """Cross-article contradictions of a new claim, and the subject's memory with it added."""
+    found = cross_contradictions(claim, prior, judge=judge)
+    kept = remember(prior, claim, max_claims=max_claims, max_age_seconds=max_age_seconds, now=now)
+    return found, kept

@@ -1,0 +1,44 @@
+"""The quote worker: raw articles in; quote events, and each article with its quotes, out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from schemas.articles import Article
+from schemas.internal import QuotedArticle
+from services.common.app import WorkerApp
+from services.common.metrics import WorkerMetrics
+from services.common.nlp import FULL_PARSE, load_nlp, parse
+from services.common.settings import Settings
+from services.common.stream import Outgoing, run_batches
+from services.common.worker import make_edge
+from services.quotes.extract import extract_quotes
+
+WORKER = "quotes"
+
+
+def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[str]:
+    """Register the quote agent on `app`; returns the topics it consumes."""
+    nlp = load_nlp(FULL_PARSE)  # attribution needs the dependency parse
+    edge = make_edge(app, settings, metrics, WORKER, Article)
+    topics = settings.topics
+
+    def outputs(article: Article, doc: Doc) -> list[Outgoing]:
+        quotes = extract_quotes(doc, article_id=article.id)
+        bundle = QuotedArticle(article=article, quotes=tuple(quotes))
+        return [
+            *(Outgoing(topics.quotes, article.id, quote.model_dump_json().encode()) for quote in quotes),
+            Outgoing(topics.quoted_articles, article.id, bundle.model_dump_json().encode()),
+        ]
+
+    async def handle(articles: Sequence[Article]) -> list[list[Outgoing]]:
+        docs = await parse(nlp, [article.text for article in articles])
+        return [outputs(article, doc) for article, doc in zip(articles, docs, strict=True)]
+
+    @app.agent(app.topic(topics.raw), name=f"{WORKER}-agent")
+    async def quotes_agent(stream):  # type: ignore[no-untyped-def]
+        await run_batches(stream, edge, handle, batch_size=settings.batch_size)
+
+    return [topics.raw]
