@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import Field
 
 from schemas.common import Frozen, Span, Speaker, deterministic_id
 
-EVENT_SCHEMA_VERSION = 1
+EVENT_SCHEMA_VERSION: Final = 1
 ContradictionKind = Literal["evaluative", "rebuttal", "evidence", "cross-article"]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import Field
 
@@ -11,7 +11,7 @@ from schemas.articles import Article
 from schemas.common import Frozen
 from schemas.events import Claim, QuoteEvent
 
-INTERNAL_SCHEMA_VERSION = 1
+INTERNAL_SCHEMA_VERSION: Final = 1
 FailureReason = Literal["invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large"]
 
 

@@ -6,7 +6,11 @@ from dataclasses import dataclass
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 
-LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
+PROCESSING_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+# Reaches far past the 60 s alert threshold, so a p95 from it can show a backlog.
+LAG_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0, 30.0, 60.0, 120.0, 300.0, 900.0, 3600.0)
+FAILURE_REASONS = ("invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large")
+CONTRADICTION_KINDS = ("evaluative", "rebuttal", "evidence", "cross-article")
 
 
 @dataclass(frozen=True)
@@ -25,9 +29,13 @@ class WorkerMetrics:
 
 
 def make_metrics(worker: str, registry: CollectorRegistry | None = None) -> WorkerMetrics:
-    """Create a worker's metrics in `registry` (a fresh one by default)."""
+    """Create a worker's metrics in `registry` (a fresh one by default), every series starting at 0.
+
+    Prometheus needs a sample before the first increase to see it, so the
+    failure and contradiction series exist from the start.
+    """
     reg = registry or CollectorRegistry()
-    return WorkerMetrics(
+    metrics = WorkerMetrics(
         registry=reg,
         messages_in=Counter(
             "counterclaim_messages_in", "Messages consumed from the input topic.", ["worker"], registry=reg
@@ -45,14 +53,14 @@ def make_metrics(worker: str, registry: CollectorRegistry | None = None) -> Work
             "counterclaim_processing_seconds",
             "Time to process one batch of messages, per message.",
             ["worker"],
-            buckets=LATENCY_BUCKETS,
+            buckets=PROCESSING_BUCKETS,
             registry=reg,
         ).labels(worker),
         end_to_end_lag_seconds=Histogram(
             "counterclaim_end_to_end_lag_seconds",
             "Now minus the article's publish time, when its events are produced.",
             ["worker"],
-            buckets=LATENCY_BUCKETS,
+            buckets=LAG_BUCKETS,
             registry=reg,
         ).labels(worker),
         consumer_lag_messages=Gauge(
@@ -69,6 +77,11 @@ def make_metrics(worker: str, registry: CollectorRegistry | None = None) -> Work
             ["worker"], registry=reg,
         ).labels(worker),
     )
+    for reason in FAILURE_REASONS:
+        metrics.messages_failed.labels(worker, reason)
+    for kind in CONTRADICTION_KINDS if worker == "contradictions" else ():
+        metrics.contradictions.labels(kind)
+    return metrics
 
 
 def serve_metrics(metrics: WorkerMetrics, *, host: str, port: int) -> None:
