@@ -92,10 +92,11 @@ def _broker(args: argparse.Namespace, settings: Settings) -> int:
     from services.common.broker import start_broker
 
     try:
-        process = start_broker(args.port)
+        process = start_broker(args.port or settings.embedded_port)
     except RuntimeError as error:
         raise CommandError(str(error)) from None
-    print(f"Tansu broker listening on 127.0.0.1:{args.port} (in memory); Ctrl-C to stop", file=sys.stderr)
+    port = args.port or settings.embedded_port
+    print(f"Tansu broker listening on 127.0.0.1:{port} (in memory); Ctrl-C to stop", file=sys.stderr)
     signal.signal(signal.SIGTERM, lambda *_: process.terminate())
     try:
         return process.wait()
@@ -121,7 +122,7 @@ def _up(args: argparse.Namespace, settings: Settings) -> int:
 def _down(args: argparse.Namespace, settings: Settings) -> int:
     from services.cli.stack import down
 
-    down()
+    down(settings)
     return 0
 
 

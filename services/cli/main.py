@@ -34,7 +34,7 @@ def parser() -> argparse.ArgumentParser:
         scored.add_argument("--input", help="read this file instead of stdin")
 
     broker = sub.add_parser("broker", help="run the embedded Tansu broker on loopback until stopped")
-    broker.add_argument("--port", type=int, default=9092)
+    broker.add_argument("--port", type=int, help="port on 127.0.0.1 (default: COUNTERCLAIM_BROKER_PORT or 9092)")
 
     worker = sub.add_parser("worker", help="run one worker until SIGTERM")
     worker.add_argument("name", choices=sorted(METRICS_PORTS))

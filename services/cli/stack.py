@@ -105,11 +105,11 @@ def worker_ready(port: int) -> bool:
                for line in body.splitlines())
 
 
-def up(settings: Settings, run_dir: Path = Path(".run")) -> Stack:
+def up(settings: Settings) -> Stack:
     """Start the embedded broker (unless a cluster is configured) and the three workers; wait until ready."""
-    stack = Stack(run_dir)
+    stack = Stack(settings.run_dir)
     if settings.embedded:
-        port = int(settings.bootstrap_servers.rsplit(":", 1)[1])
+        port = settings.embedded_port
         if stack.pid("broker") is None:
             print(f"starting the embedded broker on 127.0.0.1:{port}", file=sys.stderr)
             stack.start_broker(port)
@@ -128,8 +128,8 @@ def up(settings: Settings, run_dir: Path = Path(".run")) -> Stack:
     return stack
 
 
-def down(run_dir: Path = Path(".run")) -> None:
-    stopped = Stack(run_dir).stop_all()
+def down(settings: Settings) -> None:
+    stopped = Stack(settings.run_dir).stop_all()
     print(f"stopped: {', '.join(stopped) or 'nothing was running'}", file=sys.stderr)
 
 

@@ -6,8 +6,10 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
-EMBEDDED_BOOTSTRAP = "127.0.0.1:9092"
+EMBEDDED_HOST = "127.0.0.1"
+EMBEDDED_PORT = 9092
 _TOPIC_NAME = re.compile(r"^[A-Za-z0-9._-]{1,249}$")
 _DEFAULT_TOPICS = {
     "raw": "raw-articles",
@@ -53,6 +55,8 @@ class Topics:
 class Settings:
     bootstrap_servers: str
     embedded: bool  # True when no KAFKA_BOOTSTRAP_SERVERS was given: the local Tansu broker
+    embedded_port: int
+    run_dir: Path  # where `up` keeps pids and logs
     topics: Topics
     security: Security
     partitions: int
@@ -77,9 +81,12 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     embedded = not given
     topics = Topics(**{role: _topic(env, role, name) for role, name in _DEFAULT_TOPICS.items()})
     ports = {w: _int(env, f"COUNTERCLAIM_{w.upper()}_METRICS_PORT", p) for w, p in METRICS_PORTS.items()}
+    embedded_port = _int(env, "COUNTERCLAIM_BROKER_PORT", EMBEDDED_PORT)
     return Settings(
-        bootstrap_servers=given or EMBEDDED_BOOTSTRAP,
+        bootstrap_servers=given or f"{EMBEDDED_HOST}:{embedded_port}",
         embedded=embedded,
+        embedded_port=embedded_port,
+        run_dir=Path(env.get("COUNTERCLAIM_RUN_DIR", ".run")),
         topics=topics,
         security=_security(env),
         partitions=_int(env, "COUNTERCLAIM_PARTITIONS", 4),

@@ -26,6 +26,9 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
     recent = app.Table(
         "claims-by-subject", default=list, partitions=settings.partitions,
         key_type=str, value_type=list,  # both JSON-encoded in the changelog; no pickle
+        # Batches are processed outside Faust's per-event context, so the changelog
+        # partition comes from the key; the input topic is keyed by subject the same way.
+        use_partitioner=True,
     )
 
     def announce(event: ContradictionEvent) -> Outgoing:
