@@ -127,7 +127,7 @@ def _down(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
-    from services.cli.demo import demo
+    from services.demo.run import demo
 
     return demo(settings)
 

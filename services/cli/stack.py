@@ -70,9 +70,9 @@ class Stack:
         """The pid `up` recorded for `label`, if that process is still ours and alive."""
         try:
             pid = int(self._pid_file(label).read_text())
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
         except (OSError, ValueError):
             return None
+        cmdline = _cmdline(pid)
         marker = "tansu" if label == "broker" else "services.cli.main worker"
         return pid if marker in cmdline else None
 
@@ -85,6 +85,10 @@ class Stack:
             process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=dict(self.env),
                                        start_new_session=True, stdin=subprocess.DEVNULL)
         self._pid_file(label).write_text(str(process.pid))
+        # Right after a vfork-based spawn /proc/PID/cmdline can still be empty; pid() reads it.
+        deadline = time.monotonic() + 5
+        while not _cmdline(process.pid) and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
 
     def _check_alive(self, label: str) -> None:
         if self.pid(label) is None:
@@ -148,6 +152,13 @@ def _terminate(pid: int, sig: int, timeout: float) -> None:
             return
         time.sleep(0.1)
     os.kill(pid, signal.SIGKILL)
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
 
 
 def _zombie(pid: int) -> bool:

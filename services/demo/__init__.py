@@ -1,0 +1,1 @@
+"""`counterclaim demo`: invented sample stories through the running pipeline."""
