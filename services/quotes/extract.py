@@ -1,0 +1,143 @@
+"""Who said what in an article: the pure core of the quote worker.
+
+`extract_quotes(doc, article_id=...)` joins two finders: quotation marks tied to
+their nearest cue (services.quotes.direct) and reported speech from the parse
+(services.quotes.attributions). Where both find the same statement, the quote
+wins; a short quote inside a longer paraphrase ('described the talks as
+"productive"') stays part of the paraphrase. Speakers are then resolved in
+reading order, so pronouns and "the statement" can refer back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from schemas.common import Span, Speaker
+from schemas.events import QuoteEvent
+from services.quotes.attributions import Found, find_reported
+from services.quotes.direct import DirectQuote, attribute_quotes, quoted_tokens
+from services.quotes.quotemarks import QuoteSpan, find_quotes
+from services.quotes.sides import affiliation
+from services.quotes.speakers import SpeakerResolver, mention_span
+
+PARTIAL_SHARE = 0.7  # a quote below this share of an enclosing paraphrase is only part of it
+SLACK = 3  # characters a paraphrase may stop short of the closing quote mark
+INHERIT_WITHIN = 1500  # characters: how far back a cue-less quote looks for the last speaker
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    cue: Token | None
+    source: Token | None
+    direct: bool
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _snap(content: tuple[int, int], marks: list[QuoteSpan]) -> tuple[int, int]:
+    """Widen a paraphrase to the quote marks it cuts through at either edge."""
+    start, end = content
+    for mark in marks:
+        if mark.start < start < mark.end <= end and start - mark.start <= SLACK:
+            start = mark.start
+        if start <= mark.start < end < mark.end and mark.end - end <= SLACK:
+            end = mark.end
+    return start, end
+
+
+def _reconcile(quotes: list[DirectQuote], reported: list[Found], marks: list[QuoteSpan]) -> list[_Candidate]:
+    """Quotes and paraphrases, each statement once."""
+    partial: set[int] = set()
+    kept_reported: list[Found] = []
+    for found in reported:
+        found = replace(found, content=_snap(found.content, marks))
+        start, end = found.content
+        duplicate = False
+        for index, quote in enumerate(quotes):
+            shared = _overlap(found.content, (quote.start, quote.end))
+            if not shared:
+                continue
+            own_cue_inside = quote.cue is not None and start <= quote.cue.idx < end
+            inside = quote.start >= start and quote.end <= end + SLACK
+            if own_cue_inside or (not inside and shared >= 0.5 * (end - start)):
+                duplicate = True
+            elif inside and quote.end - quote.start <= PARTIAL_SHARE * (end - start):
+                partial.add(index)
+            elif shared >= 0.5 * (end - start):
+                duplicate = True
+        if not duplicate:
+            kept_reported.append(found)
+    candidates = [
+        _Candidate(q.start, q.end, q.cue, q.source, True)
+        for i, q in enumerate(quotes)
+        if i not in partial and (q.cue is not None or q.standalone)
+    ]
+    candidates += [_Candidate(f.content[0], f.content[1], f.cue, f.source, False) for f in kept_reported]
+    return sorted(candidates, key=lambda c: (c.start, -c.end))
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _build_events(
+    doc: Doc, text: str, article_id: str, candidates: list[_Candidate], quoted: Callable[[Token], bool]
+) -> list[QuoteEvent]:
+    resolver = SpeakerResolver(doc, quoted)
+    events: list[QuoteEvent] = []
+    seen: set[tuple[int, int]] = set()
+    last: tuple[int, Speaker, Span | None] | None = None
+    for cand in candidates:
+        if (cand.start, cand.end) in seen:
+            continue
+        seen.add((cand.start, cand.end))
+        mention = speaker = None
+        if cand.source is not None:
+            words = mention_span(cand.source)
+            name = resolver.resolve(words, cand.source)
+            side = affiliation(words, name, resolver.earlier_mentions(name), resolver.ents_in)
+            speaker = Speaker(name=name, affiliation=side)
+            resolver.remember(cand.source, name, side)
+            mention = _span(text, words.start_char, words.end_char)
+        elif cand.cue is None and last is not None and cand.start - last[0] <= INHERIT_WITHIN:
+            _, speaker, mention = last
+        if speaker is not None:
+            last = (cand.end, speaker, mention)
+        cue = _span(text, cand.cue.idx, cand.cue.idx + len(cand.cue.text)) if cand.cue is not None else None
+        content = _span(text, cand.start, cand.end)
+        events.append(
+            QuoteEvent(
+                event_id=QuoteEvent.make_id(article_id, content),
+                article_id=article_id,
+                content=content,
+                cue=cue,
+                speaker_mention=mention,
+                speaker=speaker,
+                direct=cand.direct,
+            )
+        )
+    return events
+
+
+def extract_quotes(doc: Doc, *, article_id: str) -> list[QuoteEvent]:
+    """Every attributed statement of `doc`, sorted by content start, one event per content span.
+
+    `doc` must come from the full pipeline (parser, lemmatizer, ner). Pure: no
+    I/O and no state kept between calls; odd input (no text, unbalanced quote
+    marks) yields fewer events, never an exception.
+    """
+    text = doc.text
+    if not text.strip():
+        return []
+    quotes = find_quotes(text)
+    inside = quoted_tokens(doc, quotes)
+    direct = attribute_quotes(doc, text, quotes, inside)
+    reported = find_reported(doc, text, set(inside))
+    return _build_events(doc, text, article_id, _reconcile(direct, reported, quotes), lambda t: t.i in inside)
