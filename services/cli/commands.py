@@ -156,6 +156,6 @@ def _open_input(path: str | None) -> Any:
     if path is None:
         return contextlib.nullcontext(sys.stdin)
     try:
-        return open(path, encoding="utf-8")  # noqa: SIM115 - closed by the caller's with
+        return open(path, encoding="utf-8")  # closed by the caller's `with`
     except OSError as error:
         raise CommandError(f"cannot read {path}: {error.strerror}", exit_code=2) from None

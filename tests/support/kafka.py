@@ -75,7 +75,8 @@ class Pipeline:
         for name in names:
             self.stack.wait_ready(name, self.settings.metrics_ports[name])
 
-    def cli(self, *args: str, stdin: bytes | None = None, timeout: float = WAIT_SECONDS) -> subprocess.CompletedProcess[bytes]:
+    def cli(self, *args: str, stdin: bytes | None = None,
+            timeout: float = WAIT_SECONDS) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run([sys.executable, "-m", "services.cli.main", *args], input=stdin,
                               capture_output=True, env=self.env, timeout=timeout, cwd=REPO)
 
@@ -112,9 +113,9 @@ def metric_value(text: str, name: str, **labels: str) -> float:
     """The value of one series in a /metrics page (0 when absent)."""
     wanted = [f'{key}="{value}"' for key, value in labels.items()]
     for line in text.splitlines():
-        if line.startswith(name + "{") or line.startswith(name + " "):
-            if all(label in line for label in wanted):
-                return float(line.rsplit(" ", 1)[1])
+        named = line.startswith(name + "{") or line.startswith(name + " ")
+        if named and all(label in line for label in wanted):
+            return float(line.rsplit(" ", 1)[1])
     return 0.0
 
 
