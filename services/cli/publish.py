@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from schemas.articles import Article
+from services.common.intake import MAX_TEXT_CHARS
 from services.common.kafka import make_producer
 from services.common.settings import Settings
 
@@ -42,6 +43,10 @@ def read_articles(paths: list[str], *, max_bytes: int, source: str | None = None
         size = len(json.dumps(data, ensure_ascii=False).encode("utf-8"))
         if size > max_bytes:
             problems.append(f"{record.where}: article is {size} bytes, over the limit of {max_bytes}")
+            continue
+        if isinstance(data.get("text"), str) and len(data["text"]) > MAX_TEXT_CHARS:
+            problems.append(f"{record.where}: text is {len(data['text'])} characters, over the limit of "
+                            f"{MAX_TEXT_CHARS}")
             continue
         try:
             articles.append(Article.model_validate(data))
@@ -107,6 +112,9 @@ def _file(path: Path, problems: list[str]) -> Iterator[Record]:
         except json.JSONDecodeError as error:
             problems.append(f"{path}: not JSON ({error.msg} at line {error.lineno})")
             return
+        except (ValueError, RecursionError) as error:
+            problems.append(f"{path}: not JSON we accept ({_why(error)})")
+            return
         items = data if isinstance(data, list) else [data]
         for index, item in enumerate(items):
             yield from _object(item, f"{path}[{index}]" if isinstance(data, list) else str(path), problems)
@@ -124,6 +132,9 @@ def _json_lines(raw: bytes, where: str, problems: list[str]) -> Iterator[Record]
         except json.JSONDecodeError as error:
             problems.append(f"{where}:{number}: not JSON ({error.msg})")
             continue
+        except (ValueError, RecursionError) as error:
+            problems.append(f"{where}:{number}: not JSON we accept ({_why(error)})")
+            continue
         yield from _object(item, f"{where}:{number}", problems)
 
 
@@ -140,3 +151,7 @@ def _utf8(raw: bytes, where: str, problems: list[str]) -> str | None:
     except UnicodeDecodeError as error:
         problems.append(f"{where}: not UTF-8 (byte {error.start})")
         return None
+
+
+def _why(error: BaseException) -> str:
+    return "nested too deeply" if isinstance(error, RecursionError) else str(error)[:120]

@@ -39,9 +39,10 @@ class Stack:
                 raise RuntimeError(f"broker did not listen on 127.0.0.1:{port}; see {self.log('broker')}")
             time.sleep(0.05)
 
-    def start_worker(self, name: str, *, instance: str | None = None) -> str:
+    def start_worker(self, name: str, *, instance: str | None = None, env: Mapping[str, str] | None = None) -> str:
+        """Start worker `name` as `instance` (default: its name), with `env` on top of the stack's environment."""
         label = instance or name
-        self._spawn(label, [sys.executable, "-m", "services.cli.main", "worker", name])
+        self._spawn(label, [sys.executable, "-m", "services.cli.main", "worker", name], env)
         return label
 
     def wait_ready(self, label: str, port: int, timeout: float = READY_TIMEOUT_SECONDS) -> None:
@@ -79,10 +80,10 @@ class Stack:
     def log(self, label: str) -> Path:
         return self.run_dir / f"{label}.log"
 
-    def _spawn(self, label: str, command: list[str]) -> None:
+    def _spawn(self, label: str, command: list[str], env: Mapping[str, str] | None = None) -> None:
         self.run_dir.mkdir(parents=True, exist_ok=True)
         with open(self.log(label), "ab") as log:
-            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=dict(self.env),
+            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**self.env, **(env or {})},
                                        start_new_session=True, stdin=subprocess.DEVNULL)
         self._pid_file(label).write_text(str(process.pid))
         # Right after a vfork-based spawn /proc/PID/cmdline can still be empty; pid() reads it.

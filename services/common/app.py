@@ -51,6 +51,8 @@ class _Transport(faust_aiokafka.Transport):
 
 def make_app(settings: Settings, worker: str) -> WorkerApp:
     """A Faust app for one worker: its own consumer group, at-least-once, no web server."""
+    datadir = settings.run_dir / "data"  # Faust's directory, kept out of the working directory
+    datadir.mkdir(parents=True, exist_ok=True)
     app = WorkerApp(
         f"{settings.group_prefix}-{worker}",
         broker=[f"kafka://{server}" for server in settings.bootstrap_servers.split(",")],
@@ -62,9 +64,13 @@ def make_app(settings: Settings, worker: str) -> WorkerApp:
         processing_guarantee="at_least_once",
         producer_linger=0.005,
         producer_acks=-1,
+        # Room for an article's outputs (the quoted-article bundle carries the whole text);
+        # the broker may still refuse one, and then the input is dead-lettered (stream.py).
+        producer_max_request_size=max(1_000_000, settings.max_article_bytes * 4 + 65536),
         topic_partitions=settings.partitions,
         topic_replication_factor=settings.replication_factor,
         store="memory://",
+        datadir=str(datadir / f"{settings.group_prefix}-{worker}"),
         web_enabled=False,
         value_serializer="raw",
         key_serializer="raw",
@@ -74,8 +80,9 @@ def make_app(settings: Settings, worker: str) -> WorkerApp:
 
 
 def _credentials(sec: Security) -> Any:
+    """Faust's credentials for `sec`: SASL (PLAIN or SCRAM) over plaintext or TLS, TLS alone, or None."""
     context = ssl_context(sec)
-    if sec.sasl_mechanism:
+    if sec.protocol.startswith("SASL") and sec.sasl_mechanism:
         return faust.SASLCredentials(
             username=sec.sasl_username,
             password=sec.sasl_password,

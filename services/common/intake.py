@@ -14,6 +14,9 @@ from schemas.common import deterministic_id
 from schemas.internal import DeadLetter, FailureReason
 
 PAYLOAD_LIMIT = 64 * 1024  # how much of a rejected payload the dead letter keeps
+# spaCy refuses longer texts (its `max_length`, E088), which would crash the worker
+# on every redelivery; it also needs about 1 GB of memory per 100,000 characters.
+MAX_TEXT_CHARS = 1_000_000
 Model = TypeVar("Model", bound=BaseModel)
 
 
@@ -49,8 +52,16 @@ def decode(raw: bytes | None, model: type[Model], *, max_bytes: int) -> Model | 
         data = json.loads(text)
     except json.JSONDecodeError as error:
         return Rejection("invalid_json", f"not JSON: {error.msg} at line {error.lineno} column {error.colno}")
-    if isinstance(data, dict) and isinstance(data.get("text"), str) and not data["text"].strip():
-        return Rejection("empty_text", "text is empty or blank")
+    except RecursionError:  # nesting deeper than the interpreter's stack
+        return Rejection("invalid_json", "not JSON we accept: nested too deeply")
+    except ValueError as error:  # e.g. an integer literal over Python's 4300-digit limit
+        return Rejection("invalid_json", f"not JSON we accept: {str(error)[:200]}")
+    if isinstance(data, dict) and isinstance(data.get("text"), str):
+        if not data["text"].strip():
+            return Rejection("empty_text", "text is empty or blank")
+        if len(data["text"]) > MAX_TEXT_CHARS:
+            return Rejection("too_large", f"text of {len(data['text'])} characters exceeds the parser's limit of "
+                             f"{MAX_TEXT_CHARS}")
     try:
         return model.model_validate(data)
     except ValidationError as error:

@@ -12,7 +12,6 @@ from kafka.admin import NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
 
 from services.common.broker import port_open
-
 from services.common.settings import Security, Settings
 
 log = logging.getLogger(__name__)
@@ -26,7 +25,7 @@ def client_config(settings: Settings) -> dict[str, Any]:
         "security_protocol": sec.protocol,
         "client_id": "counterclaim",
     }
-    if sec.sasl_mechanism:
+    if sec.protocol.startswith("SASL") and sec.sasl_mechanism:
         config.update(
             sasl_mechanism=sec.sasl_mechanism,
             sasl_plain_username=sec.sasl_username,
@@ -92,7 +91,8 @@ def ensure_topics(settings: Settings, *, timeout: float = 60.0) -> None:
         topics = settings.topics
         wanted = [topics.raw, topics.entities, topics.quotes, topics.contradictions,
                   topics.dead_letters, topics.quoted_articles, topics.subject_claims]
-        missing = [NewTopic(name, settings.partitions, settings.replication_factor) for name in wanted if name not in existing]
+        missing = [NewTopic(name, settings.partitions, settings.replication_factor)
+                   for name in wanted if name not in existing]
         for topic in missing:
             try:
                 admin.create_topics([topic])

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from aiokafka.errors import MessageSizeTooLargeError, RecordListTooLargeError, RecordTooLargeError
 from faust.types import EventT, StreamT
 from pydantic import BaseModel
 
@@ -19,6 +20,7 @@ from services.common.metrics import WorkerMetrics
 log = logging.getLogger(__name__)
 Input = TypeVar("Input", bound=BaseModel)
 EXIT_BUG = 70  # EX_SOFTWARE: an unexpected error in our own code
+TOO_LARGE = (MessageSizeTooLargeError, RecordListTooLargeError, RecordTooLargeError)
 
 
 @dataclass(frozen=True)
@@ -54,12 +56,19 @@ async def run_batches(stream: StreamT, edge: Edge[Input], handle: Handler[Input]
     """Consume `stream` in batches until it stops.
 
     Faust acknowledges a batch once this loop moves on, even when the body
-    raised, which would lose it silently. So an unexpected error is logged and
-    the process exits at once: the batch stays uncommitted and is redelivered.
+    raised or was cancelled, which would commit offsets whose outputs were never
+    produced. So an unexpected error is logged and the process exits at once,
+    and a shutdown (SIGTERM) in mid-batch leaves the batch uncommitted; either
+    way the batch is redelivered.
     """
-    async for events in stream.take_events(batch_size, within=0.02):
+    async for events in stream.take_events(batch_size, within=0.02):  # type: ignore[attr-defined]
         try:
             await process_batch(events, edge, handle)
+        except asyncio.CancelledError:
+            leave_uncommitted(events)
+            log.warning("%s worker stopping in mid-batch; %d message(s) left uncommitted for redelivery",
+                        edge.worker, len(events))
+            raise
         except Exception:
             log.critical("%s worker hit an unexpected error; exiting so the batch is redelivered",
                          edge.worker, exc_info=True)
@@ -67,38 +76,77 @@ async def run_batches(stream: StreamT, edge: Edge[Input], handle: Handler[Input]
             os._exit(EXIT_BUG)
 
 
+def leave_uncommitted(events: Sequence[EventT]) -> None:
+    """Mark `events` done without acknowledging them, so their offsets are never committed.
+
+    Faust commits only offsets it was told about through `Consumer.ack`, which
+    skips a message already marked acked; the gap keeps later offsets back too.
+    """
+    for event in events:
+        event.message.acked = True
+
+
 async def process_batch(events: Sequence[EventT], edge: Edge[Input], handle: Handler[Input]) -> None:
     """Validate each message, dead-letter the bad ones, handle the rest, and wait for delivery.
 
     Outputs keep the Kafka timestamp of the raw article behind them, so every
     worker down the line measures end-to-end lag from the original publish.
+    An input whose output the producer or broker refuses as too large is
+    dead-lettered (reason too_large) instead; any other send error raises.
     """
     started = time.perf_counter()
-    accepted: list[tuple[Input, float]] = []
-    outgoing: list[tuple[Outgoing, float | None]] = []
-    for event in events:
+    accepted: list[tuple[int, Input, float]] = []
+    outgoing: list[tuple[Outgoing, float | None, int | None]] = []  # output, timestamp, index of its input
+    for index, event in enumerate(events):
         message = event.message
         result = decode(message.value, edge.model, max_bytes=edge.max_bytes)
         if isinstance(result, Rejection):
-            outgoing.append((_reject(result, message, edge), None))
+            outgoing.append((_reject(result, message, edge), None, None))
         else:
-            accepted.append((result, message.timestamp))
+            accepted.append((index, result, message.timestamp))
     edge.metrics.messages_in.inc(len(events))
     if accepted:
-        results = await handle([item for item, _ in accepted])
-        for (_, published), outputs in zip(accepted, results, strict=True):
-            outgoing += [(output, published) for output in outputs]
-    deliveries = [await edge.send(item, published) for item, published in outgoing]
-    await asyncio.gather(*deliveries)  # produced before the batch is acknowledged
-    for item, _ in outgoing:
-        edge.metrics.messages_out.labels(edge.worker, item.topic).inc()
+        results = await handle([item for _, item, _ in accepted])
+        for (index, _, published), outputs in zip(accepted, results, strict=True):
+            outgoing += [(output, published, index) for output in outputs]
+    oversized = await _deliver(outgoing, edge)
+    if oversized:
+        letters = [(_reject(Rejection("too_large", detail), events[index].message, edge), None, None)
+                   for index, detail in sorted(oversized.items())]
+        await _deliver(letters, edge)
     elapsed = time.perf_counter() - started
     for _ in events:
         edge.metrics.processing_seconds.observe(elapsed / len(events))
     now = time.time()
-    for _, published in accepted:
-        if published:
+    for index, _, published in accepted:
+        if published and index not in oversized:
             edge.metrics.end_to_end_lag_seconds.observe(max(0.0, now - published))
+
+
+async def _deliver(outgoing: Sequence[tuple[Outgoing, float | None, int | None]], edge: Edge[Any]) -> dict[int, str]:
+    """Send everything and wait until the broker has it; returns {input index: why} for refused outputs."""
+    oversized: dict[int, str] = {}
+    pending: list[tuple[Outgoing, int | None, Awaitable[Any]]] = []
+    for item, published, source in outgoing:
+        try:
+            pending.append((item, source, await edge.send(item, published)))
+        except Exception as error:
+            oversized[_too_large(error, item, source)] = f"its {len(item.value)}-byte output to {item.topic}: {error}"
+    results = await asyncio.gather(*(delivery for _, _, delivery in pending), return_exceptions=True)
+    for (item, source, _), result in zip(pending, results, strict=True):
+        if isinstance(result, BaseException):
+            oversized[_too_large(result, item, source)] = f"its {len(item.value)}-byte output to {item.topic}: {result}"
+        elif source not in oversized:
+            edge.metrics.messages_out.labels(edge.worker, item.topic).inc()
+    return oversized
+
+
+def _too_large(error: BaseException, item: Outgoing, source: int | None) -> int:
+    """`source` when `error` says the message is too large for Kafka; otherwise re-raises `error`."""
+    if source is None or not any(isinstance(e, TOO_LARGE) for e in (error, error.__cause__)):
+        raise error
+    log.error("output to %s of %d bytes refused as too large: %s", item.topic, len(item.value), error)
+    return source
 
 
 def _reject(rejection: Rejection, message: Any, edge: Edge[Any]) -> Outgoing:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import faust
+from prometheus_client import Gauge
 
 from services.common.app import WorkerApp, make_app
 from services.common.kafka import ensure_topics
@@ -54,6 +55,10 @@ async def probe_lag(app: WorkerApp, metrics: WorkerMetrics, worker: str, topics:
     """Export how far each assigned input partition is behind its high-water mark."""
     consumer = app.consumer
     assigned = [tp for tp in consumer.assignment() if tp.topic in topics]
+    gauge = metrics.consumer_lag_messages
+    current = {(worker, tp.topic, str(tp.partition)) for tp in assigned}
+    for labels in [labels for labels in _label_sets(gauge) if labels not in current]:
+        gauge.remove(*labels)  # a partition another instance took over: its lag is reported there
     if not assigned:
         return
     highwaters = await consumer.highwaters(*assigned)
@@ -63,6 +68,11 @@ async def probe_lag(app: WorkerApp, metrics: WorkerMetrics, worker: str, topics:
             continue
         lag = max(0, highwaters[tp] - position)
         metrics.consumer_lag_messages.labels(worker, tp.topic, str(tp.partition)).set(lag)
+
+
+def _label_sets(gauge: Gauge) -> list[tuple[str, ...]]:
+    return [tuple(sample.labels[name] for name in ("worker", "topic", "partition"))
+            for family in gauge.collect() for sample in family.samples]
 
 
 def _ready(worker: str, metrics: WorkerMetrics) -> None:
