@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from faust.serializers import codecs
+
 from schemas.events import ContradictionEvent
 from schemas.internal import QuotedArticle, SubjectClaim
 from services.common.app import WorkerApp
@@ -19,15 +21,22 @@ WORKER = "contradictions"
 INTERNAL_SIZE_FACTOR = 4
 
 
+def subject_key(subject: str) -> str:
+    """The message key for a subject: the bytes the claims table's JSON key codec writes."""
+    return codecs.dumps("json", subject).decode("utf-8")
+
+
 def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[str]:
     """Register both agents and the claims table on `app`; returns the topics consumed."""
     judge = load_judge()
     topics = settings.topics
     recent = app.Table(
         "claims-by-subject", default=list, partitions=settings.partitions,
-        key_type=str, value_type=list,  # both JSON-encoded in the changelog; no pickle
+        # No key_type/value_type: Faust JSON-encodes keys and values (no pickle), and a
+        # plain type here makes changelog recovery call `from_data` on it and stall.
         # Batches are processed outside Faust's per-event context, so the changelog
-        # partition comes from the key; the input topic is keyed by subject the same way.
+        # partition comes from the key: subject_key() keys the input topic with the
+        # same bytes, so a subject's claims and its table entry share a partition.
         use_partitioner=True,
     )
 
@@ -39,7 +48,7 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
         found, claims = within_article(bundle)
         return [
             *(announce(event) for event in found),
-            *(Outgoing(topics.subject_claims, c.subject, c.model_dump_json().encode()) for c in claims),
+            *(Outgoing(topics.subject_claims, subject_key(c.subject), c.model_dump_json().encode()) for c in claims),
         ]
 
     def across_one(claim: SubjectClaim) -> list[Outgoing]:
