@@ -1,0 +1,124 @@
+"""Claims built from quotes: who said it, for which side, about what, and how they judged it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from schemas.articles import Article
+from schemas.common import Speaker
+from schemas.events import Claim, ContradictionEvent, ContradictionKind, QuoteEvent
+from services.common.countries import canonical_country, canonical_name
+from services.contradictions.polarity import Evaluation, evaluation
+from services.contradictions.subjects import topic_of
+
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"”\u2019']?(?=\s)|\n")
+
+
+@dataclass(frozen=True)
+class QuoteClaim:
+    """A quote seen as a claim: its side is the country or organisation it speaks for."""
+
+    claim: Claim
+    side: str | None
+    sentence: tuple[int, int]
+    topic: str | None
+    judgement: Evaluation
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or sentences) around text[start:end]; a rough splitter, abbreviations aside."""
+    left = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        left = match.end()
+    right_match = _SENTENCE_END.search(text, max(end, left))
+    right = right_match.end() if right_match else len(text)
+    while left < right and text[left].isspace():
+        left += 1
+    return left, right
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans of `text` (same splitter as `sentence_bounds`), blank ones dropped."""
+    spans, left = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((left, match.end()))
+        left = match.end()
+    spans.append((left, len(text)))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
+
+
+def side_of(speaker: Speaker | None) -> str | None:
+    """The side a speaker speaks for: the canonical affiliation, else a country speaker's name."""
+    if speaker is None:
+        return None
+    if speaker.affiliation:
+        return canonical_name(speaker.affiliation)
+    return canonical_country(speaker.name) or canonical_name(speaker.name)
+
+
+def span_claim(article: Article, start: int, end: int, speaker: Speaker | None) -> Claim:
+    """A claim over article.text[start:end], whitespace trimmed, offsets kept exact."""
+    while start < end and article.text[start].isspace():
+        start += 1
+    while end > start and article.text[end - 1].isspace():
+        end -= 1
+    return Claim(article_id=article.id, start=start, end=end, text=article.text[start:end],
+                 speaker=speaker, source=article.source)
+
+
+def quote_claim(article: Article, quote: QuoteEvent) -> QuoteClaim:
+    """Build the claim of one quote; its topic is the one its sentence (and content) names."""
+    content = quote.content
+    claim = span_claim(article, content.start, content.end, quote.speaker)
+    sentence = sentence_bounds(article.text, content.start, content.end)
+    topic = topic_of(article.text[min(sentence[0], content.start):max(sentence[1], content.end)])
+    return QuoteClaim(claim=claim, side=side_of(quote.speaker), sentence=sentence, topic=topic,
+                      judgement=evaluation(content.text))
+
+
+def quote_claims(article: Article, quotes: Sequence[QuoteEvent]) -> list[QuoteClaim]:
+    """Claims for the quotes of `article` with non-empty content, in text order.
+
+    Raises ValueError when a quote belongs to another article or its offsets do not
+    index `article.text`: mismatched inputs are a caller bug, not something to guess around.
+    """
+    claims = []
+    for quote in sorted(quotes, key=lambda q: (q.content.start, q.content.end)):
+        if quote.article_id != article.id:
+            raise ValueError(f"quote {quote.event_id} belongs to {quote.article_id}, not {article.id}")
+        content = quote.content
+        if article.text[content.start:content.end] != content.text:
+            raise ValueError(f"quote {quote.event_id} content does not match the article text")
+        if content.text.strip():
+            claims.append(quote_claim(article, quote))
+    return claims
+
+
+def known_speakers(quotes: Sequence[QuoteEvent]) -> dict[str, Speaker]:
+    """Speakers of the article's quotes by full name and by surname, to resolve bare names."""
+    directory: dict[str, Speaker] = {}
+    for quote in quotes:
+        if quote.speaker is not None:
+            directory.setdefault(quote.speaker.name.split()[-1], quote.speaker)
+            directory[quote.speaker.name] = quote.speaker
+    return directory
+
+
+def resolve_speaker(name: str, directory: dict[str, Speaker]) -> Speaker:
+    """The quoted speaker `name` refers to (full name or surname), else a bare speaker."""
+    found = directory.get(name) or directory.get(name.split()[-1])
+    if found is not None:
+        return found
+    return Speaker(name=name, affiliation=canonical_country(name))
+
+
+def contradiction(article: Article, kind: ContradictionKind, subject: str, pair: tuple[Claim, Claim],
+                  confidence: float, explanation: str) -> ContradictionEvent:
+    """A contradiction event with its deterministic, order-independent id."""
+    first, second = pair
+    return ContradictionEvent(
+        event_id=ContradictionEvent.make_id(kind, first, second), article_id=article.id, kind=kind,
+        subject=subject, claims=(first, second), confidence=round(min(1.0, max(0.0, confidence)), 4),
+        explanation=explanation)

@@ -1,0 +1,153 @@
+"""Rebuttals and contrary evidence stated in one sentence of an article.
+
+Recognised wordings (English, rule-based):
+- rebuttal: "contrary to <X> reports, <speaker> said ...", "<speaker> denied / rejected /
+  dismissed / refuted <X> reports (claims, allegations, rumours) that ...". The reported
+  side may have no quote of its own: its claim is the reported span, its speaker the
+  words before the report noun ("South Korean media"), its affiliation a country
+  named there. A bare "X denied that ..." or "denied a news report" names no other
+  party and is not reported.
+- evidence: "<speaker> said / insisted / gave assurances that <claim> despite <images,
+  evidence, data, reports ...> showing ...".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from schemas.articles import Article
+from schemas.common import Speaker
+from schemas.events import Claim, ContradictionEvent, QuoteEvent
+from services.common.countries import canonical_country
+from services.contradictions.claims import (
+    contradiction,
+    resolve_speaker,
+    side_of,
+    span_claim,
+)
+from services.contradictions.subjects import countries_in, topic_of
+
+_REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accounts?|rumou?rs?|suggestions?"
+                r"|assertions?|speculation)")
+_CONTRARY = re.compile(rf"\b[Cc]ontrary to (?P<reported>(?:[\w'\u2019.-]+\s+){{0,4}}?{_REPORT_NOUN})\b,?\s*")
+_DENIAL = re.compile(
+    r"(?P<denier>\b(?:[Tt]he\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}[a-z][\w-]*|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}))"
+    r"(?:\s+(?:has|have|had|also|flatly|quickly))*"
+    r"\s+(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+"
+    rf"(?P<reported>(?:[\w'\u2019.-]+\s+){{0,4}}?{_REPORT_NOUN})\b")
+_REPORT_WORDS = re.compile(rf"\b(?:a|an|the|these|those|such|{_REPORT_NOUN})\b", re.IGNORECASE)
+_NAMELESS = frozenset({"news", "media", "press", "recent", "earlier", "new", "unconfirmed", "some", "many",
+                       "several", "widespread", "initial", "false", "online", "social", "local"})
+_THAT_OBJECT = re.compile(r"\bthat\s+(?:[\w'\u2019-]+\s+){0,6}?(?:a|an|the|any)\s+(?P<object>[\w-]+)")
+_NEGATED_OBJECTS = (  # the indefinite object first: "did not give the king a watch" -> watch
+    re.compile(r"\b(?:not|never|n't)\s+(?:[\w'\u2019-]+\s+){0,5}?(?:a|an|any)\s+(?P<object>[\w-]+)"),
+    re.compile(r"\b(?:not|never|n't)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:the|his|her|their)\s+(?P<object>[\w-]+)"),
+)
+_SPEAKER_BEFORE = re.compile(r"(?P<name>\b[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+"
+                             r"(?:said|says|told|insisted|added|stressed|gave)\b")
+_EVIDENCE = re.compile(
+    r"\bdespite\s+(?P<evidence>(?:[\w'\u2019-]+\s+){0,3}?(?:images|imagery|evidence|photos|photographs"
+    r"|footage|data|documents|records|findings|pictures|intelligence)\b[^;]*)", re.IGNORECASE)
+_ASSURANCE = re.compile(
+    r"(?P<name>\b[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+(?:said|says|insisted|insists|assured"
+    r"|gave assurances|claimed|claims|maintained|maintains|told reporters|argued|stressed)"
+    r"(?:\s+\w+){0,3}?\s+that\s+")
+
+
+def reported_speaker(phrase: str) -> Speaker | None:
+    """Who made a report: 'South Korean media reports' -> South Korean media (South Korea)."""
+    name = " ".join(_REPORT_WORDS.sub(" ", phrase).split())
+    if not name or all(word.lower() in _NAMELESS for word in name.split()):
+        return None
+    countries = countries_in(name)
+    affiliation = next(iter(countries), None) or canonical_country(name)
+    if canonical_country(name) not in (None, name):  # 'Israeli reports' are Israeli media's
+        name = f"{name} media"
+    return Speaker(name=name, affiliation=affiliation)
+
+
+def rebuttal_subject(denial: str, reported: str, sentence: str) -> str:
+    """The thing denied: the object of the negated verb ('did not leave Kim a CD' -> CD), else
+    the first object in the reported 'that' clause ('reports that it paid a ransom' -> ransom)."""
+    for pattern in _NEGATED_OBJECTS:
+        match = pattern.search(denial)
+        if match:
+            return match.group("object")
+    match = _THAT_OBJECT.search(reported)
+    return match.group("object") if match else topic_of(sentence) or "report"
+
+
+def _quote_in(quotes: Sequence[QuoteEvent], start: int, end: int) -> QuoteEvent | None:
+    inside = [q for q in quotes if q.content.start >= start and q.content.end <= end and q.speaker]
+    return max(inside, key=lambda q: q.content.end - q.content.start, default=None)
+
+
+def _denier_claim(article: Article, quotes: Sequence[QuoteEvent], start: int, end: int,
+                  directory: dict[str, Speaker]) -> Claim | None:
+    quote = _quote_in(quotes, start, end)
+    if quote is not None:
+        return span_claim(article, quote.content.start, quote.content.end, quote.speaker)
+    named = _SPEAKER_BEFORE.search(article.text, start, end)
+    if named is None:
+        return None
+    return span_claim(article, named.end(), end, resolve_speaker(named.group("name"), directory))
+
+
+def _distinct_sides(first: Claim, second: Claim) -> bool:
+    sides = side_of(first.speaker), side_of(second.speaker)
+    return None in sides or sides[0] != sides[1]
+
+
+def rebuttals_in(article: Article, sentence: tuple[int, int], quotes: Sequence[QuoteEvent],
+                 directory: dict[str, Speaker]) -> list[ContradictionEvent]:
+    """Rebuttal events stated in one sentence of `article`."""
+    start, end = sentence
+    text = article.text
+    found: list[ContradictionEvent] = []
+    for match in _CONTRARY.finditer(text, start, end):
+        reported = span_claim(article, match.start("reported"), match.end("reported"),
+                              reported_speaker(match.group("reported")))
+        denial = _denier_claim(article, quotes, match.end(), end, directory)
+        if denial is not None and _distinct_sides(reported, denial):
+            found.append(_rebuttal(article, reported, denial, text[start:end]))
+    for match in _DENIAL.finditer(text, start, end):
+        reported = span_claim(article, match.start("reported"), end,
+                              reported_speaker(match.group("reported")))
+        speaker = resolve_speaker(match.group("denier"), directory)
+        quote = _quote_in(quotes, start, end)
+        denial = (span_claim(article, quote.content.start, quote.content.end, quote.speaker)
+                  if quote is not None and quote.content.end <= match.start("reported")
+                  else span_claim(article, match.start("denier"), match.start("reported"), speaker))
+        if reported.speaker is not None and _distinct_sides(reported, denial):
+            found.append(_rebuttal(article, reported, denial, text[start:end]))
+    return found
+
+
+def _rebuttal(article: Article, reported: Claim, denial: Claim, sentence: str) -> ContradictionEvent:
+    subject = rebuttal_subject(denial.text, reported.text, sentence)
+    who = denial.speaker.name if denial.speaker else "someone"
+    whom = reported.speaker.name if reported.speaker else "a report"
+    explanation = f"{who} denies what {whom} reported about the {subject}"
+    return contradiction(article, "rebuttal", subject, (reported, denial), 0.8, explanation)
+
+
+def evidence_in(article: Article, sentence: tuple[int, int],
+                directory: dict[str, Speaker]) -> list[ContradictionEvent]:
+    """Evidence events: an attributed claim held 'despite' contrary images, data or reports."""
+    start, end = sentence
+    text = article.text
+    found = []
+    for match in _EVIDENCE.finditer(text, start, end):
+        assurances = list(_ASSURANCE.finditer(text, start, match.start()))
+        if not assurances:
+            continue
+        assurance = assurances[-1]
+        speaker = resolve_speaker(assurance.group("name"), directory)
+        claim = span_claim(article, assurance.end(), match.start(), speaker)
+        evidence_end = end - 1 if text[end - 1] in ".!?" else end
+        evidence = span_claim(article, match.start("evidence"), evidence_end, None)
+        subject = topic_of(claim.text) or topic_of(evidence.text) or "claim"
+        explanation = f"{speaker.name}'s claim is set against contrary evidence in the text"
+        found.append(contradiction(article, "evidence", subject, (claim, evidence), 0.6, explanation))
+    return found

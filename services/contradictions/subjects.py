@@ -1,0 +1,89 @@
+"""What a claim is about: one canonical subject per topic word, scoped by the story's parties.
+
+Within one story "the talks", "negotiations", "conversations" and "discussions"
+are the same subject. `TOPICS` is a small, documented synonym table for the
+subjects of diplomatic and political news; a claim mentioning none of them has
+no subject here. Across articles, the subject key also names the two countries
+the story mentions most ("talks: North Korea / United States"), so talks about
+one conflict are never compared with talks about another. Limits: word lists,
+not word senses ("talks" as a verb is rare in news and accepted).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from services.common.countries import canonical_country
+
+# canonical subject -> words that name it (plural and singular forms listed explicitly)
+TOPICS: dict[str, tuple[str, ...]] = {
+    "talks": ("talks", "negotiations", "negotiation", "conversations", "conversation", "discussions",
+              "discussion", "dialogue", "meeting", "meetings", "consultations"),
+    "summit": ("summit", "summits"),
+    "deal": ("deal", "agreement", "accord", "treaty", "pact"),
+    "denuclearization": ("denuclearization", "denuclearisation", "nuclear program", "nuclear programme"),
+    "sanctions": ("sanctions", "embargo"),
+    "ceasefire": ("ceasefire", "cease-fire", "truce", "armistice"),
+    "election": ("election", "elections", "vote", "ballot"),
+    "investigation": ("investigation", "probe", "inquiry", "impeachment"),
+    "strikes": ("airstrike", "airstrikes", "air strike", "air strikes", "missile strike", "attack"),
+}
+
+_WORD_TO_TOPIC = {word: topic for topic, words in TOPICS.items() for word in words}
+_TOPIC_PATTERN = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in sorted(_WORD_TO_TOPIC, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_NAME_RUN = re.compile(r"\b[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4}")
+
+
+def topic_of(text: str) -> str | None:
+    """The first topic of `TOPICS` (the table's order is its priority) named in `text`, or None.
+
+    Priority makes "denuclearization talks" and "the talks at the summit" both about talks.
+    """
+    named = topics_in(text)
+    return next((topic for topic in TOPICS if topic in named), None)
+
+
+def topic_offsets(text: str, topic: str) -> list[int]:
+    """Where words naming `topic` start in `text`."""
+    return [m.start() for m in _TOPIC_PATTERN.finditer(text) if _WORD_TO_TOPIC[m.group(1).lower()] == topic]
+
+
+def topics_in(text: str) -> Counter[str]:
+    """How often each canonical topic is named in `text`."""
+    return Counter(_WORD_TO_TOPIC[m.group(1).lower()] for m in _TOPIC_PATTERN.finditer(text))
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"(['\u2019]s?|[.,])$", "", word) if not word.endswith(("U.S.", "U.N.", "U.K.")) else word
+
+
+def countries_in(text: str) -> Counter[str]:
+    """Canonical countries named in `text` (longest alias in each run of capitalised words)."""
+    found: Counter[str] = Counter()
+    for run in _NAME_RUN.finditer(text):
+        words = [_strip_possessive(w) for w in run.group(0).split()]
+        start = 0
+        while start < len(words):
+            for end in range(len(words), start, -1):
+                country = canonical_country(" ".join(words[start:end]))
+                if country:
+                    found[country] += 1
+                    start = end
+                    break
+            else:
+                start += 1
+    return found
+
+
+def story_parties(text: str, *, limit: int = 2) -> tuple[str, ...]:
+    """The `limit` countries the story names most, sorted by name for a stable key."""
+    return tuple(sorted(name for name, _ in countries_in(text).most_common(limit)))
+
+
+def subject_key(topic: str, parties: tuple[str, ...]) -> str:
+    """'talks: North Korea / United States', or the bare topic when no country is named."""
+    return f"{topic}: {' / '.join(parties)}" if parties else topic

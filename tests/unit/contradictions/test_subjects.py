@@ -1,0 +1,35 @@
+from services.contradictions.subjects import (
+    countries_in,
+    story_parties,
+    subject_key,
+    topic_of,
+)
+
+
+def test_talk_synonyms_are_one_subject() -> None:
+    for text in ("the talks", "the negotiations", "many conversations", "our discussions", "the discussion"):
+        assert topic_of(text) == "talks", text
+
+
+def test_talks_take_priority_over_their_modifier() -> None:
+    assert topic_of("in denuclearization talks") == "talks"
+
+
+def test_no_topic() -> None:
+    assert topic_of("The weather was fine.") is None
+
+
+def test_country_aliases_are_merged() -> None:
+    found = countries_in("The US and the United States' envoy met North Korean officials in Pyongyang.")
+    assert found["United States"] == 2
+    assert found["North Korea"] == 2
+
+
+def test_story_parties_are_sorted_and_bounded() -> None:
+    text = "Pyongyang said. Washington said. The U.S. said. Tokyo said. North Korea said."
+    assert story_parties(text) == ("North Korea", "United States")
+
+
+def test_subject_key() -> None:
+    assert subject_key("talks", ("North Korea", "United States")) == "talks: North Korea / United States"
+    assert subject_key("talks", ()) == "talks"
