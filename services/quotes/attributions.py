@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from services.quotes.cues import is_according_to, is_as_cue, is_cue_verb, is_object_cue
+from services.quotes.layout import clip_to_paragraph, dateline_end, headline_end, in_dateline, paragraph_of
 
 _EDGE_PUNCT = ",;:—\u2013-([)]. "
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "ccomp", "dative"})
-_INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "acomp"})
+_INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "acomp", "prep"})
 MAX_LINE_SUBJECT = 8
 
 
@@ -61,14 +62,26 @@ def source_of(cue: Token, text: str) -> Token | None:
 
 
 def _subject_of(cue: Token) -> tuple[Token | None, Token]:
-    """Head of the noun phrase naming who spoke (the cue's subject, or its governor's), and its verb."""
+    """Head of the noun phrase naming who spoke (the cue's subject, or its governor's), and its verb.
+
+    A participle borrows its governor's subject ("X responded by saying ...",
+    "..., arguing that ..."; a passive governor's too: "After saying ..., she was
+    taken ..."), reaching past a clause that is itself reported ("X said he
+    believed ..., arguing ..." is X's); "a statement announcing ..." is the statement's.
+    """
     verb = cue
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
+    for _ in range(4):
+        deps = ("nsubj", "agent") if verb is cue else ("nsubj", "agent", "nsubjpass")
+        subjects = [c for c in verb.children if c.dep_ in deps and not in_dateline(c)]
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
         if subject is not None and subject.dep_ == "agent":
             subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
         if subject is not None:
-            return subject, verb
+            outer = verb.head if verb is not cue and verb.dep_ == "ccomp" and is_cue_verb(verb.head) else None
+            outer_subject = next((c for c in outer.children if c.dep_ == "nsubj"), None) if outer else None
+            return (outer_subject, outer) if outer_subject is not None and outer else (subject, verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head, verb
         if verb.dep_ not in _INHERIT_DEPS or verb.head is verb:
             break
         verb = verb.head
@@ -84,11 +97,21 @@ def _subtree_bounds(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-def _content_of(cue: Token) -> tuple[int, int] | None:
+def _trailing_cue(token: Token, clause: Token) -> bool:
+    """A participial cue tacked on after a comma ("..., arguing that ..."): a statement of its own."""
+    return (
+        token.i > clause.i and token.dep_ == "advcl" and token.tag_ == "VBG" and is_cue_verb(token)
+        and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+    )
+
+
+def _content_of(cue: Token, text: str) -> tuple[int, int] | None:
     """Token bounds of what the cue reports, or None."""
-    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    para = paragraph_of(text, cue.idx)
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and para[0] <= c.idx < para[1]), None)
     if clause is not None:
-        return _subtree_bounds(clause)
+        start, end = _subtree_bounds(clause)
+        return start, min([end] + [t.left_edge.i for t in clause.subtree if _trailing_cue(t, clause)])
     if cue.dep_ == "parataxis":
         head_start, head_end = _subtree_bounds(cue.head)
         cue_start, cue_end = _subtree_bounds(cue)
@@ -112,13 +135,17 @@ def _according_content(token: Token) -> tuple[int, int] | None:
 
 
 def find_reported(doc: Doc, text: str, quoted: set[int]) -> list[Found]:
-    """Every parse-based attribution whose cue lies outside quotation marks (`quoted` token ids)."""
+    """Every parse-based attribution whose cue lies outside quotation marks (`quoted` token ids).
+
+    Not in a headline, and the content stays in its cue's paragraph (services.quotes.layout).
+    """
     found = []
+    headline = headline_end(text)
     for token in doc:
-        if token.i in quoted:
+        if token.i in quoted or token.idx < headline:
             continue
         if is_cue_verb(token):
-            bounds = _content_of(token)
+            bounds = _content_of(token, text)
             source = source_of(token, text)
         elif is_according_to(token):
             bounds = _according_content(token)
@@ -126,7 +153,11 @@ def find_reported(doc: Doc, text: str, quoted: set[int]) -> list[Found]:
         else:
             continue
         if bounds is not None and bounds[1] - bounds[0] >= 2:
-            content = char_span(doc, text, *bounds)
-            if content[1] > content[0]:
+            start, end = char_span(doc, text, *bounds)
+            dateline = dateline_end(text, token.idx)
+            if dateline > text.rfind("\n", 0, token.idx) + 1:
+                start = max(start, dateline)
+            content = clip_to_paragraph(text, (start, end), token.idx)
+            if content is not None:
                 found.append(Found(content, token, source))
     return found

@@ -22,6 +22,7 @@ from services.quotes.quotemarks import QuoteSpan
 MIN_STANDALONE_WORDS = 4
 MAX_ATTRIBUTION_CHARS = 200
 MAX_STRAY_WORDS = 2
+MAX_CUE_AFTER = 8  # tokens of the next sentence searched for a trailing cue
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,24 @@ def _nearest_cue(doc: Doc, first: int, last: int, frame: tuple[int, int], inside
     return best[2] if best else None
 
 
+def _cue_after(doc: Doc, text: str, last: int, inside: dict[int, int]) -> Token | None:
+    """A cue opening the next sentence of the paragraph when the quote ended its own ('?" he asked.').
+
+    Only a cue with no clause of its own counts: 'Trump said the plan failed.' is a new statement.
+    """
+    nxt = doc[last].sent.end
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    if nxt >= len(doc) or "\n" in text[doc[last].idx : doc[nxt].idx]:
+        return None
+    for token in doc[nxt : min(doc[nxt].sent.end, nxt + MAX_CUE_AFTER)]:
+        if token.i in inside:
+            return None
+        if is_cue_verb(token) and not any(c.dep_ in ("ccomp", "dobj") for c in token.children):
+            return token
+    return None
+
+
 def _adjacent(doc: Doc, first: int, last: int, cue: Token, source: Token | None) -> bool:
     """Only the cue's own words (its source, modifiers, punctuation) lie between quote and cue."""
     between = range(last + 1, cue.i) if cue.i > last else range(cue.i + 1, first)
@@ -117,6 +136,7 @@ def attribute_quotes(doc: Doc, text: str, quotes: list[QuoteSpan], inside: dict[
             continue
         first, last = bounds[0], bounds[1] - 1
         cue = _nearest_cue(doc, first, last, _frame(doc, text, first, last), inside)
+        cue = cue or _cue_after(doc, text, last, inside)
         source = _source(doc, text, cue, first, last, inside) if cue else None
         if cue is not None and not _adjacent(doc, first, last, cue, source):
             cue = source = None

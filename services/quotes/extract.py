@@ -5,7 +5,8 @@ their nearest cue (services.quotes.direct) and reported speech from the parse
 (services.quotes.attributions). Where both find the same statement, the quote
 wins; a short quote inside a longer paraphrase ('described the talks as
 "productive"') stays part of the paraphrase. Speakers are then resolved in
-reading order, so pronouns and "the statement" can refer back.
+reading order, so pronouns and "the statement" can refer back; a side found for
+a speaker once holds for all of their quotes in the article.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def _build_events(
         if cand.source is not None:
             words = mention_span(cand.source)
             name = resolver.resolve(words, cand.source)
-            side = affiliation(words, name, resolver.earlier_mentions(name), resolver.ents_in)
+            side = affiliation(words, name, resolver.earlier_mentions(name), resolver.ents_in, resolver.orgs)
             speaker = Speaker(name=name, affiliation=side)
             resolver.remember(cand.source, name, side)
             mention = _span(text, words.start_char, words.end_char)
@@ -123,7 +124,24 @@ def _build_events(
                 direct=cand.direct,
             )
         )
-    return events
+    return _share_sides(events)
+
+
+def _share_sides(events: list[QuoteEvent]) -> list[QuoteEvent]:
+    """A speaker's side, once known anywhere in the article, holds for all their quotes.
+
+    The per-article map is speaker name -> the first side found for that name.
+    """
+    sides: dict[str, str] = {}
+    for event in events:
+        if event.speaker is not None and event.speaker.affiliation is not None:
+            sides.setdefault(event.speaker.name, event.speaker.affiliation)
+    return [
+        event.model_copy(update={"speaker": Speaker(name=event.speaker.name, affiliation=sides[event.speaker.name])})
+        if event.speaker is not None and event.speaker.affiliation is None and event.speaker.name in sides
+        else event
+        for event in events
+    ]
 
 
 def extract_quotes(doc: Doc, *, article_id: str) -> list[QuoteEvent]:

@@ -9,7 +9,11 @@ turns it into a full name or an organisation:
   names, so he and she are not told apart);
 - "the statement", "the report" to whoever the same noun was last attributed to,
   "the country"/"the government" to the last country that spoke, an outlet or
-  office named inside the phrase ("the statement carried by ... KCNA") to it.
+  office named inside the phrase ("the statement carried by ... KCNA") to it,
+  "the ministry" to the one ministry the article ties to a country
+  (services.quotes.sides.org_sides);
+- other common-noun mentions to their words up to the head noun
+  ("Doctors working in northern Zambia" -> "Doctors").
 Limits: no cross-document or cataphoric resolution.
 """
 
@@ -22,6 +26,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from services.common.countries import canonical_country, canonical_name
+from services.quotes.layout import in_dateline
+from services.quotes.sides import definite_org, org_sides
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "president", "secretary"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -42,12 +48,19 @@ def mention_span(head: Token) -> Span:
         start = left.left_edge.i
     end = head.i + 1
     for right in head.rights:
-        if right.dep_ in _STOP_DEPS or right.is_punct or head.lower_ in RELATIVE_PRONOUNS:
+        if right.dep_ in _STOP_DEPS or right.is_punct or head.lower_ in RELATIVE_PRONOUNS or _when(right):
             break
         end = right.right_edge.i + 1
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
+    while start < head.i and doc[start].is_punct:
+        start += 1
     return doc[start:end]
+
+
+def _when(token: Token) -> bool:
+    """A time phrase after a name ("the ministry on Saturday"): not part of the mention."""
+    return token.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
 def clean_person(ent_text: str) -> str:
@@ -83,11 +96,12 @@ class SpeakerResolver:
         self._subjects: list[tuple[int, _Resolved]] = []
         for token in doc:
             pronoun = token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
-            if token.dep_ in _SUBJECT_DEPS and not pronoun and not quoted(token):
+            if token.dep_ in _SUBJECT_DEPS and not pronoun and not quoted(token) and not in_dateline(token):
                 resolved = self._named(token)
                 if resolved is not None:
                     self._subjects.append((token.i, resolved))
         self._keys = [i for i, _ in self._subjects]
+        self.orgs = org_sides(doc)
         self.by_noun: dict[str, tuple[str, int]] = {}
 
     def person_name(self, text: str) -> str:
@@ -134,6 +148,9 @@ class SpeakerResolver:
         inner = [e for e in self.ents_in(mention) if e.label_ in ("PERSON", "ORG")]
         if inner:
             return self.person_name(inner[-1].text) if inner[-1].label_ == "PERSON" else inner[-1].text
+        org = definite_org(mention, head, self.orgs)
+        if org is not None:
+            return org
         noun = head.lemma_.lower()
         if noun in self.by_noun and head.i - self.by_noun[noun][1] < 600:
             return self.by_noun[noun][0]
@@ -141,7 +158,7 @@ class SpeakerResolver:
             country = self.last_side or self._last_subject(head.i, country=True)
             if country:
                 return country
-        return " ".join(mention.text.split())
+        return " ".join(self.doc[mention.start : max(head.i + 1, mention.start + 1)].text.split())
 
     def ents_in(self, span: Span) -> list[Span]:
         """The entities inside `span` (without rebuilding doc.ents)."""

@@ -33,3 +33,33 @@ def test_gazetteer() -> None:
     assert gazetteer_side("the Kremlin") == "Russia"
     assert gazetteer_side("the White House") == "United States"
     assert gazetteer_side("Acme Corp") is None
+
+
+def test_organisation_title_takes_the_country_named_with_it_earlier(quotes: Extract) -> None:
+    text = (
+        "Chile's Foreign Ministry rejected the report on Friday.\n\n"
+        "Foreign Ministry spokesman Pablo Rojas said the visit would go ahead. "
+        "Mining Minister Ana Soto said the mine was safe, citing Chile's Mining Ministry data."
+    )
+    event = containing(quotes(text), "visit would go ahead")
+    assert event.speaker is not None and event.speaker.affiliation == "Chile"
+
+
+def test_minister_title_links_to_the_ministry(quotes: Extract) -> None:
+    text = (
+        "Zambia's Health Ministry said on Monday that the outbreak had been contained.\n\n"
+        '"New cases are falling every day," Health Minister Grace Mwale told reporters.'
+    )
+    event = containing(quotes(text), "New cases")
+    assert event.speaker is not None and event.speaker.name == "Grace Mwale"
+    assert event.speaker.affiliation == "Zambia"
+
+
+def test_a_speakers_side_holds_for_all_their_quotes(quotes: Extract) -> None:
+    text = (
+        "Indonesia's chief negotiator, Budi Santoso, said the deal was a failure.\n\n"
+        '"The funds are far too small," Santoso said.'
+    )
+    event = containing(quotes(text), "far too small")
+    assert event.speaker is not None and event.speaker.name == "Budi Santoso"
+    assert event.speaker.affiliation == "Indonesia"

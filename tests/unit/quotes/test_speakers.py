@@ -41,3 +41,22 @@ def test_relative_pronoun_mention_resolves_to_antecedent(quotes: Extract) -> Non
     event = containing(quotes(text), "overdue")
     assert event.speaker_mention is not None and event.speaker_mention.text == "who"
     assert event.speaker is not None and event.speaker.name == "Karl Brandt"
+
+
+def test_participle_cue_takes_the_subject_of_the_reporting_clause(quotes: Extract) -> None:
+    text = "Senator Ruth Lang said she did not believe the plan would work, arguing that it was too costly."
+    event = containing(quotes(text), "too costly")
+    assert event.speaker_mention is not None and event.speaker_mention.text == "Senator Ruth Lang"
+    said = [e for e in quotes(text) if e.content.text.startswith("she did not")]
+    assert said and "too costly" not in said[0].content.text
+
+
+def test_responded_by_saying(quotes: Extract) -> None:
+    event = containing(quotes("Mayor Tom Reed responded on Tuesday by saying the budget was balanced."), "budget")
+    assert event.speaker is not None and event.speaker.name == "Tom Reed"
+
+
+def test_cue_in_the_sentence_after_a_question(quotes: Extract) -> None:
+    text = 'Karl Brandt spoke first. "Does anybody know what the plan is?" Ruth Lang asked. "Nobody does."'
+    event = containing(quotes(text), "anybody know")
+    assert event.speaker_mention is not None and event.speaker_mention.text == "Ruth Lang"
