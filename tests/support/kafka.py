@@ -101,6 +101,30 @@ class Pipeline:
             consumer.close()
         return events
 
+    def end_offsets_total(self, *topics: str) -> int:
+        """How many messages the topics hold (sum of end offsets over their partitions)."""
+        from kafka import TopicPartition
+
+        consumer = KafkaConsumer(bootstrap_servers=self.settings.bootstrap_servers)
+        try:
+            partitions = [TopicPartition(t, p) for t in topics for p in consumer.partitions_for_topic(t) or ()]
+            return sum(consumer.end_offsets(partitions).values())
+        finally:
+            consumer.close()
+
+    def wait_contradictions_idle(self, timeout: float = WAIT_SECONDS) -> None:
+        """Wait until the contradiction worker has processed every message on both of its inputs."""
+        topics = self.settings.topics
+        deadline = time.monotonic() + timeout
+        while True:
+            waiting = self.end_offsets_total(topics.quoted_articles, topics.subject_claims)
+            done = metric_value(self.metrics_text("contradictions"), "counterclaim_processing_seconds_count")
+            if done >= waiting:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError(f"contradiction worker processed {done:.0f} of {waiting} messages")
+            time.sleep(0.2)
+
     def metrics_text(self, worker: str) -> str:
         import urllib.request
 
