@@ -4,7 +4,7 @@ promtool comes from Debian's `prometheus` package (.ci/install-prometheus.sh).
 Without it these tests skip, except under CI (CI=true), where they fail.
 
 `render_config` is for anyone who runs a real Prometheus against local workers:
-it rewrites the docker-compose targets ("entities:9101", ...) to other addresses.
+it replaces the DNS discovery of the docker-compose services with static addresses.
 """
 
 from __future__ import annotations
@@ -17,24 +17,27 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+import yaml
 
 PROMETHEUS_DIR = Path(__file__).resolve().parents[2] / "deploy" / "prometheus"
 WORKER_PORTS = {"entities": 9101, "quotes": 9102, "contradictions": 9103}
-_TARGET = re.compile(r'targets: \["(?P<worker>[a-z]+):(?P<port>\d+)"\]')
 
 
 def render_config(targets: Mapping[str, str], source: Path = PROMETHEUS_DIR / "prometheus.yml") -> str:
-    """prometheus.yml with each worker's target replaced: {"entities": "127.0.0.1:19101"}.
+    """prometheus.yml with static targets instead of DNS discovery: {"entities": "127.0.0.1:19101"}.
 
     Workers not in `targets` keep their docker-compose address. The rule file is
     referenced relatively, so write the result beside a copy of alerts.yml.
     """
-
-    def swap(match: re.Match[str]) -> str:
-        address = targets.get(match["worker"], f"{match['worker']}:{match['port']}")
-        return f'targets: ["{address}"]'
-
-    return _TARGET.sub(swap, source.read_text(encoding="utf-8"))
+    config = yaml.safe_load(source.read_text(encoding="utf-8"))
+    [job] = config["scrape_configs"]
+    job["static_configs"] = [
+        {"targets": [targets.get(sd["names"][0], f"{sd['names'][0]}:{sd['port']}")],
+         "labels": {"worker": sd["names"][0]}}
+        for sd in job.pop("dns_sd_configs")
+    ]
+    job.pop("relabel_configs")
+    return str(yaml.safe_dump(config, sort_keys=False))
 
 
 @pytest.fixture(scope="module")
@@ -69,18 +72,18 @@ def test_alert_rule_unit_tests_pass(promtool: str) -> None:
     assert "SUCCESS" in output
 
 
-def test_config_scrapes_each_worker_on_its_port() -> None:
-    text = (PROMETHEUS_DIR / "prometheus.yml").read_text(encoding="utf-8")
-    found = {m["worker"]: int(m["port"]) for m in _TARGET.finditer(text)}
+def test_config_discovers_every_instance_of_each_worker_on_its_port() -> None:
+    config = yaml.safe_load((PROMETHEUS_DIR / "prometheus.yml").read_text(encoding="utf-8"))
+    [job] = config["scrape_configs"]
+    found = {sd["names"][0]: sd["port"] for sd in job["dns_sd_configs"]}
     assert found == WORKER_PORTS
-    for worker in WORKER_PORTS:
-        assert f"worker: {worker}" in text
+    assert {"source_labels": ["__meta_dns_name"], "target_label": "worker"} in job["relabel_configs"]
 
 
 def test_rendered_local_config_is_valid(promtool: str, tmp_path: Path) -> None:
     local = {worker: f"127.0.0.1:{port + 10000}" for worker, port in WORKER_PORTS.items()}
     config = render_config(local)
-    assert '"127.0.0.1:19101"' in config and '"entities:9101"' not in config
+    assert "127.0.0.1:19101" in config and "dns_sd_configs" not in config
     shutil.copy(PROMETHEUS_DIR / "alerts.yml", tmp_path / "alerts.yml")
     (tmp_path / "prometheus.yml").write_text(config, encoding="utf-8")
     _run(promtool, "check", "config", "prometheus.yml", cwd=tmp_path)
