@@ -171,12 +171,10 @@ def cross_article(value: bytes) -> bool:
 
 def test_sigkill_of_each_worker_mid_stream_loses_nothing(fresh: Pipeline, reference: Any) -> None:
     articles = ARTICLES["crash"]
+    topics = fresh.settings.topics
     fresh.start("entities", "quotes", "contradictions")
     publish(fresh, articles[:100])
     sent = 100
-    # The contradiction worker is not killed: restarted, it never finishes recovering its
-    # table from the changelog on Tansu (see docs/operations.md), but it runs throughout
-    # and its output is checked below, across the restarts of the workers upstream.
     for worker, more in (("entities", articles[100:200]), ("quotes", articles[200:])):
         wait_for(lambda w=worker: counter(fresh, w) >= 20, f"{worker} to consume")
         consumed = counter(fresh, worker)
@@ -185,12 +183,19 @@ def test_sigkill_of_each_worker_mid_stream_loses_nothing(fresh: Pipeline, refere
         publish(fresh, more)
         sent += len(more)
         fresh.stack.start_worker(worker)
-    for worker in ("entities", "quotes"):
+    # The contradiction worker dies while the restarted quote worker still sends it bundles;
+    # restarted, it recovers its claims table from the changelog and processes the rest.
+    inputs = (topics.quoted_articles, topics.subject_claims)
+    processed = counter(fresh, "contradictions", "counterclaim_processing_seconds_count")
+    fresh.stack.stop("contradictions", signal.SIGKILL)
+    wait_for(lambda: fresh.end_offsets_total(*inputs) > processed, "work for the dead contradiction worker")
+    fresh.stack.start_worker("contradictions")
+    for worker in ("entities", "quotes", "contradictions"):
         fresh.stack.wait_ready(worker, fresh.settings.metrics_ports[worker])
-    assert "hit an unexpected error" not in "".join(fresh.stack.log(w).read_text() for w in ("quotes", "entities"))
+    assert "hit an unexpected error" not in "".join(
+        fresh.stack.log(w).read_text() for w in ("quotes", "entities", "contradictions"))
 
     expected = reference("crash")
-    topics = fresh.settings.topics
     assert_exactly(collect(fresh, topics.entities, expected["entity"]), expected["entity"])
     assert_exactly(collect(fresh, topics.quotes, expected["quote"]), expected["quote"])
     contradictions = collect(fresh, topics.contradictions, expected["contradiction"])
