@@ -105,15 +105,8 @@ def _file(path: Path, problems: list[str]) -> Iterator[Record]:
             yield Record(str(path), {"text": text, "title": title})
     elif path.suffix == ".json":
         text = _utf8(raw, str(path), problems)
-        if text is None:
-            return
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            problems.append(f"{path}: not JSON ({error.msg} at line {error.lineno})")
-            return
-        except (ValueError, RecursionError) as error:
-            problems.append(f"{path}: not JSON we accept ({_why(error)})")
+        data = _parse(text, str(path), problems) if text is not None else None
+        if data is None:
             return
         items = data if isinstance(data, list) else [data]
         for index, item in enumerate(items):
@@ -127,15 +120,20 @@ def _json_lines(raw: bytes, where: str, problems: list[str]) -> Iterator[Record]
     for number, line in enumerate((text or "").splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            problems.append(f"{where}:{number}: not JSON ({error.msg})")
-            continue
-        except (ValueError, RecursionError) as error:
-            problems.append(f"{where}:{number}: not JSON we accept ({_why(error)})")
-            continue
-        yield from _object(item, f"{where}:{number}", problems)
+        item = _parse(line, f"{where}:{number}", problems)
+        if item is not None:
+            yield from _object(item, f"{where}:{number}", problems)
+
+
+def _parse(text: str, where: str, problems: list[str]) -> Any:
+    """The JSON value of `text`, or None with the reason added to `problems`."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        problems.append(f"{where}: not JSON ({error.msg} at line {error.lineno})")
+    except (ValueError, RecursionError) as error:
+        problems.append(f"{where}: not JSON we accept ({_why(error)})")
+    return None
 
 
 def _object(item: object, where: str, problems: list[str]) -> Iterator[Record]:

@@ -9,7 +9,6 @@ it replaces the DNS discovery of the docker-compose services with static address
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -18,6 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from tests.support.kafka import required_tool
 
 PROMETHEUS_DIR = Path(__file__).resolve().parents[2] / "deploy" / "prometheus"
 WORKER_PORTS = {"entities": 9101, "quotes": 9102, "contradictions": 9103}
@@ -42,13 +43,7 @@ def render_config(targets: Mapping[str, str], source: Path = PROMETHEUS_DIR / "p
 
 @pytest.fixture(scope="module")
 def promtool() -> str:
-    path = shutil.which("promtool")
-    if path is None:
-        reason = "promtool not found: run .ci/install-prometheus.sh (Debian package `prometheus`)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return path
+    return required_tool("promtool", "run .ci/install-prometheus.sh (Debian package `prometheus`)")
 
 
 def _run(*args: str, cwd: Path = PROMETHEUS_DIR) -> str:

@@ -6,7 +6,6 @@ Skips without the binary, except under CI (CI=true), where it fails.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import time
@@ -18,20 +17,14 @@ import pytest
 
 from services.common.broker import free_port
 from tests.integration.test_prometheus_rules import PROMETHEUS_DIR, render_config
-from tests.support.kafka import WAIT_SECONDS, Pipeline, for_article
+from tests.support.kafka import WAIT_SECONDS, Pipeline, for_article, required_tool
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
 def prometheus_binary() -> str:
-    path = shutil.which("prometheus")
-    if path is None:
-        reason = "prometheus not found: install Debian's `prometheus` package (.ci/install-prometheus.sh)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return path
+    return required_tool("prometheus", "install Debian's `prometheus` package (.ci/install-prometheus.sh)")
 
 
 def query(port: int, expression: str) -> list[dict]:

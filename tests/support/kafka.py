@@ -24,6 +24,21 @@ REPO = Path(__file__).resolve().parents[2]
 WAIT_SECONDS = 120.0  # generous: conditions are awaited, never slept for
 
 
+def required_tool(name: str, install_hint: str) -> str:
+    """Path of an external tool; skips without it, except under CI (CI=true), where it fails."""
+    import shutil
+
+    import pytest
+
+    path = shutil.which(name)
+    if path is None:
+        reason = f"{name} not found: {install_hint}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path
+
+
 @contextmanager
 def running_broker(log_dir: Path) -> Iterator[str]:
     """A fresh in-memory Tansu broker on a free loopback port; yields its bootstrap address."""
