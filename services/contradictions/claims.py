@@ -69,11 +69,16 @@ def span_claim(article: Article, start: int, end: int, speaker: Speaker | None) 
 
 
 def quote_claim(article: Article, quote: QuoteEvent) -> QuoteClaim:
-    """Build the claim of one quote; its topic is the one its sentence (and content) names."""
+    """Build the claim of one quote; its topic is the one its content names, else its sentence's.
+
+    The content comes first: in "X called the agreement a breakthrough and said the
+    negotiations were productive" the first quote is about the deal, not the talks.
+    """
     content = quote.content
     claim = span_claim(article, content.start, content.end, quote.speaker)
     sentence = sentence_bounds(article.text, content.start, content.end)
-    topic = topic_of(article.text[min(sentence[0], content.start):max(sentence[1], content.end)])
+    topic = topic_of(content.text) or topic_of(
+        article.text[min(sentence[0], content.start):max(sentence[1], content.end)])
     return QuoteClaim(claim=claim, side=side_of(quote.speaker), sentence=sentence, topic=topic,
                       judgement=evaluation(content.text))
 

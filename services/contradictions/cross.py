@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from schemas.events import Claim, ContradictionEvent
 from schemas.internal import SubjectClaim
 from services.contradictions.claims import side_of
 from services.contradictions.compare import Judge
 from services.contradictions.features import content_words, tokens
+from services.contradictions.negation import flipped_words
 from services.contradictions.polarity import evaluation
 
 CROSS_THRESHOLD = 0.8
+FLIP_THRESHOLD = 0.5
 MIN_SHARED_WORDS = 2
 OPPOSED_POLARITY = 0.5
 
@@ -49,38 +51,83 @@ def _opposed_evaluations(old: SubjectClaim, new: SubjectClaim) -> float:
     return 0.5 + 0.5 * weaker
 
 
+def _score(old: SubjectClaim, new: SubjectClaim, judge: Judge) -> tuple[float, str]:
+    """How strongly `new` opposes `old` (0 when it does not), and how, in words."""
+    evaluative = _opposed_evaluations(old, new)
+    judged = 0.0
+    if _shared_words(old.claim.text, new.claim.text) >= MIN_SHARED_WORDS:
+        judged = judge(old.claim.text, new.claim.text)
+        flipped = flipped_words(old.claim.text, new.claim.text)
+        judged = judged if judged >= (FLIP_THRESHOLD if flipped else CROSS_THRESHOLD) else 0.0
+    if evaluative >= judged:
+        return evaluative, "evaluates it oppositely to"
+    return judged, "contradicts"
+
+
+def _publication(claims: Sequence[SubjectClaim]) -> tuple[float, str]:
+    """Sort key of an article: its publication time (undated first), then its id."""
+    published = claims[0].published_at
+    if published is not None and published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return (published.timestamp() if published else float("-inf"), claims[0].claim.article_id)
+
+
+def _canonical(new: SubjectClaim, mine: Sequence[SubjectClaim], theirs: Sequence[SubjectClaim],
+               judge: Judge) -> tuple[SubjectClaim, SubjectClaim, float, str] | None:
+    """The one contradicting pair of two articles: the first claim (in text order) of the later
+    article that opposes any claim of the earlier one, with the claim it opposes most. None as
+    soon as it is clear that the pair cannot include `new`, one of `mine`, to spare the judge."""
+    later, earlier = sorted((mine, theirs), key=_publication, reverse=True)
+    for claim in sorted(later, key=lambda c: (c.claim.start, c.claim.end)):
+        scored = [(_score(old, claim, judge), old) for old in sorted(earlier, key=lambda c: c.claim.start)]
+        (score, how), partner = max(scored, key=lambda item: item[0][0])
+        if score > 0:
+            return claim, partner, score, how
+        if claim is new:
+            return None
+    return None
+
+
 def cross_contradictions(new: SubjectClaim, prior: Sequence[SubjectClaim], *,
                          judge: Judge) -> list[ContradictionEvent]:
-    """Events for each remembered claim on the same subject, from another source, that `new` opposes.
+    """Events for remembered articles on the same subject, from another source, that `new` opposes.
 
-    Two ways to oppose: the claims evaluate the subject oppositely (see `_opposed_evaluations`),
-    or they share at least `MIN_SHARED_WORDS` content words and the judge scores the pair at
-    least `CROSS_THRESHOLD`. The threshold is stricter than `compare.THRESHOLD` because claims
-    on one subject are mostly unrelated statements, where the judge's false-positive rate is
-    far above its rate on curated pairs. Per side (affiliation or speaker) of the remembered
-    claims only the strongest event is kept, so one new claim never floods a subject.
+    Three ways to oppose: the claims evaluate the subject oppositely (see `_opposed_evaluations`);
+    they share at least `MIN_SHARED_WORDS` content words and the judge scores the pair at least
+    `CROSS_THRESHOLD`, stricter than `compare.THRESHOLD` because claims on one subject are mostly
+    unrelated statements, where the judge's false-positive rate is far above its rate on curated
+    pairs; or they share those words, one negates a word the other asserts (see `negation`), and
+    the judge scores at least `FLIP_THRESHOLD`, the usual decision threshold, since a negation
+    flip already shows the claims are about the same thing.
+
+    Two articles yield at most one event per subject, whichever claim arrives: the pair chosen by
+    `_canonical` over the claims of both articles known so far, reported only when `new` is in it.
+    So an article's later claims, and republished articles, add no event, provided each article's
+    claims arrive in text order and the earlier-published article is complete when the later one
+    arrives (as when outlets publish one after another).
     """
-    events: dict[str | None, ContradictionEvent] = {}
-    for old in prior:
-        if old.subject != new.subject or not other_source(old.claim, new.claim):
+    known = {(c.claim.article_id, c.claim.start, c.claim.end): c for c in prior if c.subject == new.subject}
+    known[(new.claim.article_id, new.claim.start, new.claim.end)] = new
+    by_article: dict[str, list[SubjectClaim]] = {}
+    for claim in known.values():
+        by_article.setdefault(claim.claim.article_id, []).append(claim)
+    mine = by_article.pop(new.claim.article_id)
+    events = []
+    for article_id in sorted(by_article):
+        theirs = by_article[article_id]
+        if not other_source(theirs[0].claim, new.claim):
             continue
-        evaluative = _opposed_evaluations(old, new)
-        judged = 0.0
-        if _shared_words(old.claim.text, new.claim.text) >= MIN_SHARED_WORDS:
-            judged = judge(old.claim.text, new.claim.text)
-            judged = judged if judged >= CROSS_THRESHOLD else 0.0
-        if not evaluative and not judged:
+        found = _canonical(new, mine, theirs, judge)
+        if found is None or new not in found[:2]:
             continue
-        how = "evaluates it oppositely to" if evaluative >= judged else "contradicts"
-        event = ContradictionEvent(
+        first, second, score, how = found
+        old = second if first is new else first
+        events.append(ContradictionEvent(
             event_id=ContradictionEvent.make_id("cross-article", old.claim, new.claim),
             article_id=new.claim.article_id, kind="cross-article", subject=new.subject,
-            claims=(old.claim, new.claim), confidence=round(min(1.0, max(evaluative, judged)), 4),
-            explanation=f"On {new.subject}: {_who(new.claim)} {how} {_who(old.claim)}")
-        side = side_of(old.claim.speaker)
-        if side not in events or event.confidence > events[side].confidence:
-            events[side] = event
-    return sorted(events.values(), key=lambda e: -e.confidence)
+            claims=(old.claim, new.claim), confidence=round(min(1.0, score), 4),
+            explanation=f"On {new.subject}: {_who(new.claim)} {how} {_who(old.claim)}"))
+    return sorted(events, key=lambda e: -e.confidence)
 
 
 def remember(prior: Sequence[SubjectClaim], new: SubjectClaim, *, max_claims: int,

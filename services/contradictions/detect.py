@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from schemas.articles import Article
 from schemas.events import ContradictionEvent, QuoteEvent
 from schemas.internal import SubjectClaim
-from services.contradictions.claims import known_speakers, quote_claims, sentences
+from services.contradictions.claims import QuoteClaim, known_speakers, quote_claims, sentences
 from services.contradictions.evaluative import evaluative_contradictions
-from services.contradictions.rebuttals import evidence_in, rebuttals_in
-from services.contradictions.subjects import story_parties, subject_key, topics_in
+from services.contradictions.evidence import evidence_in
+from services.contradictions.heads import head_noun
+from services.contradictions.rebuttals import rebuttals_in
+from services.contradictions.subjects import fallback_key, story_parties, subject_key, topic_of, topics_in
 
 
 def find_contradictions(article: Article, quotes: Sequence[QuoteEvent]) -> list[ContradictionEvent]:
@@ -31,21 +33,37 @@ def find_contradictions(article: Article, quotes: Sequence[QuoteEvent]) -> list[
     return sorted(unique.values(), key=lambda e: (e.claims[0].start, e.claims[1].start, e.kind))
 
 
-def subject_claims(article: Article, quotes: Sequence[QuoteEvent]) -> list[SubjectClaim]:
-    """The article's quote claims keyed by subject, for cross-article comparison.
-
-    A quote's subject is the topic it (or its sentence) names, else the topic the
-    article names most; quotes in an article naming no topic are not kept.
+def claim_subject(article: Article, claim: QuoteClaim, parties: tuple[str, ...],
+                  dominant: str | None) -> str | None:
+    """The cross-article key of one claim, first rule that applies:
+    1. the topic its content (else its sentence) names: 'talks: North Korea / United States';
+    2. its head noun (see `heads.head_noun`) with the article's main country: 'outbreak: Zambia',
+       or the topic's key when the noun is a topic word;
+    3. the topic the article names most, with the story's parties;
+    else None (not stored): a claim with no noun in an article naming no topic and no country.
     """
+    if claim.topic is not None:
+        return subject_key(claim.topic, parties)
+    noun = head_noun(claim.claim.text)
+    if noun is not None:
+        topic = topic_of(noun)
+        key = subject_key(topic, parties) if topic else fallback_key(noun, article.text)
+        if key is not None:
+            return key
+    return None if dominant is None else subject_key(dominant, parties)
+
+
+def subject_claims(article: Article, quotes: Sequence[QuoteEvent]) -> list[SubjectClaim]:
+    """The article's quote claims keyed by subject (see `claim_subject`), for cross-article comparison."""
     parties = story_parties(article.text)
     dominant = topics_in(article.text).most_common(1)
     fallback = dominant[0][0] if dominant else None
     kept = []
     for claim in quote_claims(article, quotes):
-        topic = claim.topic or fallback
-        if topic is None:
+        subject = claim_subject(article, claim, parties, fallback)
+        if subject is None:
             continue
-        kept.append(SubjectClaim(subject=subject_key(topic, parties), claim=claim.claim,
+        kept.append(SubjectClaim(subject=subject, claim=claim.claim,
                                  polarity=max(-1.0, min(1.0, claim.judgement.polarity)),
                                  published_at=article.published_at))
     return kept

@@ -6,7 +6,9 @@ so `DOMAIN_LEXICON` adds them. `evaluation()` reports the compound polarity and
 the evaluative words (cues) it found; a statement without a cue is treated as
 descriptive, not evaluative, which keeps ordinary reporting from producing
 evaluative contradictions. Limits: English only; sarcasm and irony are not seen;
-negation is VADER's (three tokens back) plus "not in the spirit of".
+negation is VADER's (three tokens back) plus "not in the spirit of". `evaluation()`
+masks the words naming a subject (`subjects.TOPICS`: VADER scores "agreement" +2.2),
+since naming the deal is not praising it; `polarity()` itself is unmasked.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import re
 from dataclasses import dataclass
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from services.contradictions.subjects import mask_topics
 
 # Valences on VADER's scale. Multi-word entries are matched as phrases and folded
 # into single tokens before VADER sees the text.
@@ -82,6 +86,7 @@ def cue_offsets(text: str) -> list[int]:
 
 
 def evaluation(text: str) -> Evaluation:
-    """The polarity of `text` and the domain evaluative cues it contains, in order of appearance."""
+    """The polarity of `text`, subject words masked, and the domain evaluative cues it contains,
+    in order of appearance."""
     cues = tuple(dict.fromkeys(m.group(1).lower() for m in _CUE_PATTERN.finditer(text)))
-    return Evaluation(polarity=polarity(text), cues=cues)
+    return Evaluation(polarity=polarity(mask_topics(text)), cues=cues)

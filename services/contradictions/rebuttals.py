@@ -7,8 +7,7 @@ Recognised wordings (English, rule-based):
   words before the report noun ("South Korean media"), its affiliation a country
   named there. A bare "X denied that ..." or "denied a news report" names no other
   party and is not reported.
-- evidence: "<speaker> said / insisted / gave assurances that <claim> despite <images,
-  evidence, data, reports ...> showing ...".
+Claims held against contrary evidence are in `evidence`.
 """
 
 from __future__ import annotations
@@ -46,13 +45,6 @@ _NEGATED_OBJECTS = (  # the indefinite object first: "did not give the king a wa
 )
 _SPEAKER_BEFORE = re.compile(r"(?P<name>\b[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+"
                              r"(?:said|says|told|insisted|added|stressed|gave)\b")
-_EVIDENCE = re.compile(
-    r"\bdespite\s+(?P<evidence>(?:[\w'\u2019-]+\s+){0,3}?(?:images|imagery|evidence|photos|photographs"
-    r"|footage|data|documents|records|findings|pictures|intelligence)\b[^;]*)", re.IGNORECASE)
-_ASSURANCE = re.compile(
-    r"(?P<name>\b[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+(?:said|says|insisted|insists|assured"
-    r"|gave assurances|claimed|claims|maintained|maintains|told reporters|argued|stressed)"
-    r"(?:\s+\w+){0,3}?\s+that\s+")
 
 
 def reported_speaker(phrase: str) -> Speaker | None:
@@ -130,24 +122,3 @@ def _rebuttal(article: Article, reported: Claim, denial: Claim, sentence: str) -
     whom = reported.speaker.name if reported.speaker else "a report"
     explanation = f"{who} denies what {whom} reported about the {subject}"
     return contradiction(article, "rebuttal", subject, (reported, denial), 0.8, explanation)
-
-
-def evidence_in(article: Article, sentence: tuple[int, int],
-                directory: dict[str, Speaker]) -> list[ContradictionEvent]:
-    """Evidence events: an attributed claim held 'despite' contrary images, data or reports."""
-    start, end = sentence
-    text = article.text
-    found = []
-    for match in _EVIDENCE.finditer(text, start, end):
-        assurances = list(_ASSURANCE.finditer(text, start, match.start()))
-        if not assurances:
-            continue
-        assurance = assurances[-1]
-        speaker = resolve_speaker(assurance.group("name"), directory)
-        claim = span_claim(article, assurance.end(), match.start(), speaker)
-        evidence_end = end - 1 if text[end - 1] in ".!?" else end
-        evidence = span_claim(article, match.start("evidence"), evidence_end, None)
-        subject = topic_of(claim.text) or topic_of(evidence.text) or "claim"
-        explanation = f"{speaker.name}'s claim is set against contrary evidence in the text"
-        found.append(contradiction(article, "evidence", subject, (claim, evidence), 0.6, explanation))
-    return found

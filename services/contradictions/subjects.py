@@ -2,11 +2,16 @@
 
 Within one story "the talks", "negotiations", "conversations" and "discussions"
 are the same subject. `TOPICS` is a small, documented synonym table for the
-subjects of diplomatic and political news; a claim mentioning none of them has
-no subject here. Across articles, the subject key also names the two countries
-the story mentions most ("talks: North Korea / United States"), so talks about
-one conflict are never compared with talks about another. Limits: word lists,
-not word senses ("talks" as a verb is rare in news and accepted).
+subjects of diplomatic and political news (singular and plural forms listed).
+Across articles, a topic's key also names the two countries the story mentions
+most ("talks: North Korea / United States"), so talks about one conflict are
+never compared with talks about another. A claim naming no topic falls back to
+its head noun (see `heads.head_noun`), keyed by the article's one main country
+(`main_country`): "outbreak: Zambia". One country, not two parties, because two
+outlets covering one event agree on where it happened far more often than on which
+other countries they mention. Limits: word lists, not word senses ("talks" as a verb is
+rare in news and accepted); countries only, so a story naming no known country
+or capital gets no fallback key.
 """
 
 from __future__ import annotations
@@ -21,7 +26,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "talks": ("talks", "negotiations", "negotiation", "conversations", "conversation", "discussions",
               "discussion", "dialogue", "meeting", "meetings", "consultations"),
     "summit": ("summit", "summits"),
-    "deal": ("deal", "agreement", "accord", "treaty", "pact"),
+    "deal": ("deal", "deals", "agreement", "agreements", "accord", "accords", "treaty", "treaties", "pact",
+             "pacts", "compact"),
+    "plan": ("plan", "plans", "proposal", "proposals", "framework", "roadmap", "road map", "blueprint"),
     "denuclearization": ("denuclearization", "denuclearisation", "nuclear program", "nuclear programme"),
     "sanctions": ("sanctions", "embargo"),
     "ceasefire": ("ceasefire", "cease-fire", "truce", "armistice"),
@@ -50,6 +57,11 @@ def topic_of(text: str) -> str | None:
 def topic_offsets(text: str, topic: str) -> list[int]:
     """Where words naming `topic` start in `text`."""
     return [m.start() for m in _TOPIC_PATTERN.finditer(text) if _WORD_TO_TOPIC[m.group(1).lower()] == topic]
+
+
+def mask_topics(text: str) -> str:
+    """`text` with each word naming a topic replaced by 'it', so it carries no sentiment."""
+    return _TOPIC_PATTERN.sub("it", text)
 
 
 def topics_in(text: str) -> Counter[str]:
@@ -82,6 +94,22 @@ def countries_in(text: str) -> Counter[str]:
 def story_parties(text: str, *, limit: int = 2) -> tuple[str, ...]:
     """The `limit` countries the story names most, sorted by name for a stable key."""
     return tuple(sorted(name for name, _ in countries_in(text).most_common(limit)))
+
+
+def main_country(text: str) -> str | None:
+    """The country `text` names most (capitals and demonyms count), ties to the first named."""
+    found = countries_in(text)
+    if not found:
+        return None
+    most = max(found.values())
+    return next(name for name, count in found.items() if count == most)
+
+
+def fallback_key(noun: str, text: str) -> str | None:
+    """The cross-article key of a claim about `noun` (a lemma, not a topic word) in an article
+    `text`: 'outbreak: Zambia'; None when the article names no country."""
+    place = main_country(text)
+    return None if place is None else subject_key(noun, (place,))
 
 
 def subject_key(topic: str, parties: tuple[str, ...]) -> str:

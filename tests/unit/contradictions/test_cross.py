@@ -88,7 +88,8 @@ def test_opposed_plain_sentiment_is_not_an_evaluation_of_the_subject() -> None:
 def test_judge_needs_shared_words_and_a_strict_score() -> None:
     old = _claim("x", "Iran shipped drones.")
     assert cross_contradictions(_claim("y", "Oil prices fell.", source="B"), [old], judge=always(0.99)) == []
-    assert cross_contradictions(_claim("y", "Iran did not ship drones.", source="B"), [old], judge=always(0.6)) == []
+    denied = _claim("y", "Iran denied it shipped drones.", source="B")
+    assert cross_contradictions(denied, [old], judge=always(0.6)) == []
 
 
 def test_remember_bounds_count_and_age() -> None:
@@ -117,3 +118,34 @@ def test_remember_survives_json_round_trip() -> None:
 def test_remember_rejects_empty_memory() -> None:
     with pytest.raises(ValueError, match="max_claims"):
         remember([], _claim("x", "t"), max_claims=0, max_age_seconds=60, now=NOW)
+
+
+def test_a_negation_flip_needs_only_the_ordinary_judge_threshold() -> None:
+    old = _claim("x", "The cholera outbreak has been contained.", subject="outbreak: Zambia")
+    new = _claim("y", "The cholera outbreak is not contained.", source="B", subject="outbreak: Zambia")
+    (event,) = cross_contradictions(new, [old], judge=always(0.6))
+    assert event.confidence == pytest.approx(0.6)
+    assert cross_contradictions(new, [old], judge=always(0.4)) == []
+
+
+def _stream(claims: list[SubjectClaim]) -> list[ContradictionEvent]:
+    """Feed claims one by one, as the worker does, remembering each."""
+    memory: list[SubjectClaim] = []
+    events = []
+    for claim in claims:
+        events += cross_contradictions(claim, memory, judge=always(0.6))
+        memory = remember(memory, claim, max_claims=50, max_age_seconds=1e9, now=NOW)
+    return events
+
+
+def test_two_articles_yield_one_event_however_their_claims_arrive() -> None:
+    subject = "outbreak: Zambia"
+    ledger = [_claim("ledger", text, subject=subject, start=start, age_hours=30)
+              for start, text in ((0, "The outbreak has been contained."), (40, "The outbreak is contained now."))]
+    courier = [_claim("courier", text, source="B", subject=subject, start=start, age_hours=5)
+               for start, text in ((0, "The outbreak has not been contained."), (50, "The outbreak is not contained."))]
+    first = _stream([*ledger, *courier])
+    assert len(first) == 1
+    assert {c.article_id for c in first[0].claims} == {"ledger", "courier"}
+    republished = _stream([*ledger, *courier, *ledger, *courier])
+    assert {e.event_id for e in republished} == {first[0].event_id}

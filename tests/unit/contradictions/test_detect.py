@@ -108,3 +108,39 @@ def test_subject_claims_are_keyed_by_story_subject() -> None:
     assert claim.subject == "talks: France / Iran"
     assert claim.polarity > 0.25
     assert claim.claim.source == "Wire"
+
+
+def test_quote_topic_comes_from_its_own_words_before_its_sentence() -> None:
+    doc = article('Australia and Indonesia reached a deal. Minister Jo Lee called the agreement "a genuine '
+                  'breakthrough" and said the negotiations were long. Indonesia\'s envoy called the same '
+                  'agreement "deeply disappointing".')
+    quotes = [quote(doc, 'the agreement "a genuine breakthrough"', "Jo Lee", "Australia", direct=False),
+              quote(doc, 'the same agreement "deeply disappointing"', "Budi Santoso", "Indonesia", direct=False)]
+    (event,) = find_contradictions(doc, quotes)
+    assert event.kind == "evaluative"
+    assert event.subject == "deal: Australia / Indonesia"
+
+
+def test_evaluative_subject_falls_back_to_the_head_noun() -> None:
+    doc = article('Chile and Peru disagree. "The new pipeline is a breakthrough," said Ana Diaz. '
+                  '"The pipeline is a failure," said Peru\'s minister.')
+    quotes = [quote(doc, "The new pipeline is a breakthrough,", "Ana Diaz", "Chile"),
+              quote(doc, "The pipeline is a failure,", "Peruvian minister", "Peru")]
+    (event,) = find_contradictions(doc, quotes)
+    assert event.subject == "pipeline: Chile / Peru"
+    assert [c.speaker.affiliation for c in event.claims if c.speaker] == ["Chile", "Peru"]
+
+
+def test_subject_claims_without_a_topic_fall_back_to_noun_and_country() -> None:
+    first = article('LUSAKA - "The cholera outbreak has been contained," Zambia\'s minister said.')
+    second = article('KASAMA - "The cholera outbreak is not contained," doctors in northern Zambia said.',
+                     article_id="a2")
+    keys = [claim.subject for doc, content in ((first, "The cholera outbreak has been contained,"),
+                                               (second, "The cholera outbreak is not contained,"))
+            for claim in subject_claims(doc, [quote(doc, content, "Someone")])]
+    assert keys == ["outbreak: Zambia", "outbreak: Zambia"]
+
+
+def test_no_fallback_subject_without_a_country() -> None:
+    doc = article('"The cholera outbreak has been contained," the minister said.')
+    assert subject_claims(doc, [quote(doc, "The cholera outbreak has been contained,", "Someone")]) == []

@@ -28,3 +28,7 @@ def test_good_faith_phrase_is_a_cue() -> None:
 
 def test_plain_reporting_is_not_evaluative() -> None:
     assert not evaluation("The delegation arrived in Tokyo on Saturday.").evaluative
+
+
+def test_naming_the_subject_is_not_praising_it() -> None:
+    assert evaluation('the same agreement "deeply disappointing"').polarity < -0.25
