@@ -1,20 +1,23 @@
 """Hand-crafted features of a claim pair (a, b): does b contradict, deny or undermine a?
 
-Named features (negation mismatch, refute and hedge words, polarity opposition,
-antonyms, overlap, length) plus hashed unigrams and bigrams of b. A long b (an
-article body) is read through its few sentences that share most words with a,
-with refute words also counted over the whole body. Hashing is crc32, so feature
-indices are the same in every process.
+Named features (negation mismatch, refute words, refute word stems and denial
+phrases, hedges, questions, VADER polarity opposition, antonyms, overlap, length)
+plus hashed unigrams and bigrams of b. A long b (an article body) is read through
+its few sentences that share most words with a, with refute words, stems and
+phrases also counted over the whole body. Hashing is crc32, so feature indices are
+the same in every process. Polarity is plain VADER (not the domain lexicon of
+`polarity.py`), so the committed weights do not drift when that lexicon changes.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
 import zlib
 
-from services.contradictions.polarity import polarity
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 HASH_BUCKETS = 16384
 LONG_TEXT_CHARS = 400
@@ -53,6 +56,21 @@ STOPWORDS = frozenset((
     "does", "did", "will", "would", "should", "can", "could", "may", "might", "not", "no", "s", "said",
     "says",
 ))
+# Word starts that mark a denial, debunking or doubt in any inflection ("hoaxer", "denies", "rumoured").
+REFUTE_STEMS = (
+    "hoax", "fake", "debunk", "deni", "deny", "rumo", "myth", "untru", "satir", "parod", "prank", "fabricat",
+    "dismiss", "rebuff", "slam", "refut", "retract", "baseless", "bogus", "unfounded", "false", "spoof", "scam",
+    "conspirac", "photoshop", "doctor", "exaggerat", "mislead", "misreport", "unconfirm", "unverif", "quit",
+    "crazy", "ridicul", "nonsens", "dubious", "skeptic", "doubt", "laugh", "mock", "joke", "fiction", "lie",
+)
+# Multi-word denials, retreats and negated copulas, matched on the lower-cased text.
+REFUTE_PHRASES = re.compile(
+    r"\b(?:made (?:it|that|this|the \w+) up|made up|not real|not true|isn'?t true|never happened|put to rest|"
+    r"no evidence|no proof|not dead|still alive|is alive|alive and well|safe and|drops? out|dropped out|"
+    r"pulls? out|pulled out|backs? out|backed out|bail(?:s|ed)? on|steps? down|turns? down|turned down|"
+    r"walks? away|calls? off|called off|good one|too good to be true|don'?t believe|not so fast|think again|"
+    r"nope|not quite|fact check|(?:is|was|are|were)n'?t|won'?t|didn'?t|doesn'?t|hasn'?t|haven'?t|"
+    r"not (?:been|a|the|to|be))\b")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|n't")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -80,6 +98,24 @@ def focus(a: str, b: str) -> str:
     parts = [s for s in _SENTENCE.split(b) if s.strip()]
     ranked = sorted(range(len(parts)), key=lambda i: -len(wanted & content_words(tokens(parts[i]))))
     return " ".join(parts[i] for i in sorted(ranked[:FOCUS_SENTENCES]))
+
+
+@functools.cache
+def _vader() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def polarity(text: str) -> float:
+    """Plain VADER compound polarity in [-1, 1]."""
+    return float(_vader().polarity_scores(text)["compound"])
+
+
+def _stem_hits(words: list[str]) -> int:
+    return sum(1 for w in words if w.startswith(REFUTE_STEMS))
+
+
+def _phrase_hits(text: str) -> int:
+    return len(REFUTE_PHRASES.findall(text.lower().replace("\u2019", "'")))
 
 
 def _count(words: list[str], lexicon: frozenset[str]) -> int:
@@ -112,7 +148,7 @@ def pair_features(a: str, b: str) -> dict[str, float]:
     content_a, content_b = content_words(words_a), content_words(words_b)
     neg_a, neg_b = _count(words_a, NEGATIONS), _count(words_b, NEGATIONS)
     pol_a, pol_b = polarity(a), polarity(focused)
-    refutes_all = _count(words_all, REFUTES)
+    refutes_all, stems_all = _count(words_all, REFUTES), _stem_hits(words_all)
     features = {
         "neg_a": min(neg_a, 3) / 3, "neg_b": min(neg_b, 3) / 3,
         "neg_only_b": float(neg_b > 0 and neg_a == 0), "neg_only_a": float(neg_a > 0 and neg_b == 0),
@@ -127,6 +163,13 @@ def pair_features(a: str, b: str) -> dict[str, float]:
         "negated_shared": min(_near_after(words_b, NEGATIONS, content_a), 2) / 2,
         "refuted_shared": min(_near_after(words_b, REFUTES, content_a), 2) / 2,
         "long_b": float(len(b) > LONG_TEXT_CHARS), "log_len_b": math.log1p(len(words_all)) / 5,
+        "stem_a": min(_stem_hits(words_a), 3) / 3, "stem_b": min(_stem_hits(words_b), 3) / 3,
+        "stem_any_b": float(_stem_hits(words_b) > 0),
+        "stem_body": math.log1p(stems_all), "stem_rate": stems_all / max(len(words_all), 1) * 20,
+        "phrase_a": min(_phrase_hits(a), 3) / 3, "phrase_b": min(_phrase_hits(focused), 3) / 3,
+        "phrase_body": math.log1p(_phrase_hits(b)),
+        "question_end_b": float(focused.strip().endswith("?")),
+        "starts_with_no_b": float(bool(words_b) and words_b[0] in ("no", "nope", "not", "sorry")),
     }
     features.update(_hashed(words_b))
     return features

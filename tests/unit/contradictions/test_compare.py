@@ -54,3 +54,24 @@ def test_committed_model_is_small_json() -> None:
 def test_unknown_model_format_is_rejected() -> None:
     with pytest.raises(ValueError, match="not a"):
         judge_from_json({"format": "pickle"})
+
+
+def test_refute_stems_and_phrases_catch_inflections_and_retreats() -> None:
+    features = pair_features("Bale will play Jobs.", "Bale pulls out; the story was a hoaxer's prank.")
+    assert features["stem_b"] > 0 and features["stem_any_b"] == 1.0
+    assert features["phrase_b"] > 0
+    plain = pair_features("Bale will play Jobs.", "Bale will play Jobs in the film.")
+    assert plain["stem_b"] == 0 and plain["phrase_b"] == 0
+
+
+def test_long_body_counts_refutes_over_the_whole_text() -> None:
+    body = " ".join(["Bale met the director on Monday."] * 15) + " Insiders say the report was made up."
+    features = pair_features("Bale will play Jobs.", body)
+    assert features["long_b"] == 1.0
+    assert features["phrase_body"] > 0
+
+
+def test_questions_and_leading_no_are_features() -> None:
+    features = pair_features("Hefner is dead.", "No, Hefner is not dead?")
+    assert features["question_end_b"] == 1.0
+    assert features["starts_with_no_b"] == 1.0
