@@ -26,6 +26,11 @@ class QuotedArticle(Frozen):
     schema_version: Literal[1] = INTERNAL_SCHEMA_VERSION
     article: Article
     quotes: tuple[QuoteEvent, ...]
+    parse: str = Field(
+        default="",
+        description="The quote worker's spaCy parse of the text: DocBin bytes (msgpack), base64. "
+        "Empty when absent; the contradiction worker then finds no head-noun subjects.",
+    )
 
 
 class SubjectClaim(Frozen):

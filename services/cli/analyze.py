@@ -38,7 +38,7 @@ def analyze(lines: Iterable[str], out: IO[str], settings: Settings) -> int:
         for article, doc in zip(good, nlp.pipe(a.text for a in good), strict=True):
             quotes = extract_quotes(doc, article_id=article.id)
             events: list[BaseModel] = [*extract_entities(doc, article_id=article.id), *quotes]
-            found, claims = within_article(QuotedArticle(article=article, quotes=tuple(quotes)))
+            found, claims = within_article(QuotedArticle(article=article, quotes=tuple(quotes)), doc)
             events += found
             for claim in claims:
                 crossed, memory[claim.subject] = across_articles(

@@ -10,6 +10,7 @@ from faust.serializers import codecs
 from schemas.events import ContradictionEvent
 from schemas.internal import QuotedArticle, SubjectClaim
 from services.common.app import WorkerApp
+from services.common.docs import blank_vocab, decode_doc
 from services.common.metrics import WorkerMetrics
 from services.common.settings import Settings
 from services.common.stream import Outgoing, run_batches
@@ -29,6 +30,7 @@ def subject_key(subject: str) -> str:
 def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[str]:
     """Register both agents and the claims table on `app`; returns the topics consumed."""
     judge = load_judge()
+    vocab = blank_vocab()  # reads the quote worker's parses; no model, no parsing here
     topics = settings.topics
     recent = app.Table(
         "claims-by-subject", default=list, partitions=settings.partitions,
@@ -45,7 +47,8 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
         return Outgoing(topics.contradictions, event.event_id, event.model_dump_json().encode())
 
     def within_one(bundle: QuotedArticle) -> list[Outgoing]:
-        found, claims = within_article(bundle)
+        doc = decode_doc(bundle.parse, vocab) if bundle.parse else None
+        found, claims = within_article(bundle, doc)
         return [
             *(announce(event) for event in found),
             *(Outgoing(topics.subject_claims, subject_key(c.subject), c.model_dump_json().encode()) for c in claims),

@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from itertools import combinations
 
+from spacy.tokens import Doc
+
 from schemas.articles import Article
 from schemas.events import ContradictionEvent
 from services.common.countries import canonical_country
@@ -34,11 +36,11 @@ def _eligible(claim: QuoteClaim) -> bool:
             and abs(claim.judgement.polarity) >= MIN_POLARITY)
 
 
-def subject_of(claim: QuoteClaim) -> str | None:
-    """The claim's topic, else its head noun (as its topic when the noun is a topic word)."""
+def subject_of(claim: QuoteClaim, doc: Doc | None) -> str | None:
+    """The claim's topic, else its head noun in `doc` (as its topic when the noun is a topic word)."""
     if claim.topic is not None:
         return claim.topic
-    noun = head_noun(claim.claim.text)
+    noun = head_noun(doc, claim.claim.start, claim.claim.end)
     return None if noun is None else topic_of(noun) or noun
 
 
@@ -79,12 +81,12 @@ def _describe(claim: QuoteClaim) -> str:
     return f"{side} calls it {', '.join(claim.judgement.cues[:2])}"
 
 
-def evaluative_contradictions(article: Article, claims: Sequence[QuoteClaim],
-                              parties: tuple[str, ...]) -> list[ContradictionEvent]:
-    """Opposed evaluations of one subject by different sides of `article`."""
+def evaluative_contradictions(article: Article, claims: Sequence[QuoteClaim], parties: tuple[str, ...],
+                              doc: Doc | None = None) -> list[ContradictionEvent]:
+    """Opposed evaluations of one subject by different sides of `article` (`doc`: its parse)."""
     by_topic: dict[str, dict[str, list[QuoteClaim]]] = {}
     for claim in filter(_eligible, claims):
-        subject = subject_of(claim)
+        subject = subject_of(claim, doc)
         if subject is not None and claim.side is not None:
             by_topic.setdefault(subject, {}).setdefault(claim.side, []).append(claim)
     events = []

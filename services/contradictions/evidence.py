@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from schemas.articles import Article
 from schemas.common import Speaker
 from schemas.events import Claim, ContradictionEvent
@@ -57,16 +59,17 @@ def _needs_showing(match: re.Match[str], preposed: bool) -> bool:
     return preposed or not direct_conn or match.group("noun").lower() in REPORT_NOUNS
 
 
-def _event(article: Article, claim: Claim, evidence: Claim) -> ContradictionEvent:
-    subject = topic_of(claim.text) or topic_of(evidence.text) or head_noun(claim.text) or "claim"
+def _event(article: Article, claim: Claim, evidence: Claim, doc: Doc | None) -> ContradictionEvent:
+    subject = (topic_of(claim.text) or topic_of(evidence.text)
+               or head_noun(doc, claim.start, claim.end) or "claim")
     who = claim.speaker.name if claim.speaker else "someone"
     explanation = f"{who}'s claim is set against contrary evidence in the text"
     return contradiction(article, "evidence", subject, (claim, evidence), 0.6, explanation)
 
 
-def evidence_in(article: Article, sentence: tuple[int, int],
-                directory: dict[str, Speaker]) -> list[ContradictionEvent]:
-    """Evidence events: an attributed claim held despite contrary images, data or reports."""
+def evidence_in(article: Article, sentence: tuple[int, int], directory: dict[str, Speaker],
+                doc: Doc | None = None) -> list[ContradictionEvent]:
+    """Evidence events: an attributed claim held despite contrary images, data or reports (`doc`: its parse)."""
     start, end = sentence
     text = article.text
     found = []
@@ -86,5 +89,5 @@ def evidence_in(article: Article, sentence: tuple[int, int],
             claim = _trimmed(article, assurance.end(), end, speaker)
             evidence = _trimmed(article, match.start("evidence"), assurance.start(), None)
         if claim.text and evidence.text:
-            found.append(_event(article, claim, evidence))
+            found.append(_event(article, claim, evidence, doc))
     return found

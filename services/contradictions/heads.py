@@ -1,8 +1,10 @@
 """The main noun a claim is about: the fallback subject when no curated topic is named.
 
-Rule (deterministic, English, spaCy `en_core_web_sm` tagger + parser + lemmatizer):
-1. strip a leading "that" and quotation marks, so reported speech parses as a clause;
-2. take the grammatical subject (nsubj / nsubjpass) of the root when it is a common noun
+It reads the quote worker's parse of the article (shipped with each article's quotes as
+DocBin bytes), so the contradiction worker never parses. Rule, on the claim's span:
+1. the span's root, the word whose head lies outside the claim ("that the outbreak has
+   been contained" -> contained);
+2. take the grammatical subject (nsubj / nsubjpass) of that root when it is a common noun
    (or a noun the tagger mistook for a present-tense verb);
 3. otherwise (a pronoun, a name, "there is ...", or a verbless fragment) the root of the first
    noun chunk headed by a common noun ("Iran denied it shipped any drones" -> drone);
@@ -16,15 +18,8 @@ on fragments; one noun per claim, even when a claim is about two things.
 
 from __future__ import annotations
 
-import functools
-import re
+from spacy.tokens import Doc, Span, Token
 
-from spacy.language import Language
-from spacy.tokens import Doc, Token
-
-from services.common.nlp import load_nlp
-
-PARSE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 GENERIC: frozenset[str] = frozenset({
     "thing", "things", "people", "person", "one", "time", "way", "year", "day", "week", "month",
     "lot", "part", "number", "kind", "fact", "point", "anyone", "everyone", "someone", "nothing",
@@ -32,15 +27,7 @@ GENERIC: frozenset[str] = frozenset({
     "official", "spokesman", "spokeswoman", "spokesperson", "source", "report", "story", "news",
     "everything", "something", "anything", "percent", "%", "today", "yesterday", "what",
 })
-_LEAD = re.compile(r"^[\s\"'\u201c\u201d\u2018\u2019(]*(?:that\s+)?[\"'\u201c\u201d\u2018\u2019]*", re.IGNORECASE)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-MAX_CHARS = 600
-
-
-@functools.cache
-def parser() -> Language:
-    """The English model without NER, loaded once per process on first use."""
-    return load_nlp(PARSE)
 
 
 def _usable(token: Token) -> bool:
@@ -59,21 +46,25 @@ def _rightmost(token: Token) -> Token:
     return token
 
 
-def _noun_of(doc: Doc) -> str | None:
-    candidates = [child for sent in list(doc.sents)[:1] for child in sent.root.children
-                  if child.dep_ in _SUBJECTS]
-    candidates += [chunk.root for chunk in doc.noun_chunks]
+def _noun_of(span: Span) -> str | None:
+    candidates = [child for child in span.root.children
+                  if child.dep_ in _SUBJECTS and span.start <= child.i < span.end]
+    candidates += [chunk.root for chunk in span.noun_chunks]
     for token in candidates:
         head = _rightmost(token)
-        if _usable(head):
+        if _usable(head) and head.i < span.end:
             return head.lemma_.lower()
     return None
 
 
-@functools.lru_cache(maxsize=4096)
-def head_noun(text: str) -> str | None:
-    """The lemma of the common noun `text` is about (see the module rule), or None."""
-    cleaned = _LEAD.sub("", text[:MAX_CHARS]).strip()
-    if not cleaned:
+def head_noun(doc: Doc | None, start: int, end: int) -> str | None:
+    """The lemma of the common noun the text at [start, end) is about (see the module rule).
+
+    None without a parse (`doc` is None), or when the claim has no usable noun.
+    """
+    if doc is None:
         return None
-    return _noun_of(parser()(cleaned))
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span.text.strip():
+        return None
+    return _noun_of(span)

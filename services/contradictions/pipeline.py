@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from spacy.tokens import Doc
+
 from schemas.events import ContradictionEvent
 from schemas.internal import QuotedArticle, SubjectClaim
 from services.contradictions.compare import Judge
@@ -12,10 +14,13 @@ from services.contradictions.cross import cross_contradictions, remember
 from services.contradictions.detect import find_contradictions, subject_claims
 
 
-def within_article(bundle: QuotedArticle) -> tuple[list[ContradictionEvent], list[SubjectClaim]]:
-    """Contradictions inside one article, and the claims to compare with other articles."""
-    return (find_contradictions(bundle.article, bundle.quotes),
-            subject_claims(bundle.article, bundle.quotes))
+def within_article(bundle: QuotedArticle, doc: Doc | None) -> tuple[list[ContradictionEvent], list[SubjectClaim]]:
+    """Contradictions inside one article, and the claims to compare with other articles.
+
+    `doc` is the article's parse (the bundle's, decoded; or the caller's own).
+    """
+    return (find_contradictions(bundle.article, bundle.quotes, doc=doc),
+            subject_claims(bundle.article, bundle.quotes, doc=doc))
 
 
 def across_articles(

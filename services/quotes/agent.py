@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from schemas.articles import Article
 from schemas.internal import QuotedArticle
 from services.common.app import WorkerApp
+from services.common.docs import encode_doc
 from services.common.metrics import WorkerMetrics
 from services.common.nlp import FULL_PARSE, load_nlp, parse
 from services.common.settings import Settings
@@ -27,7 +28,7 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
 
     def outputs(article: Article, doc: Doc) -> list[Outgoing]:
         quotes = extract_quotes(doc, article_id=article.id)
-        bundle = QuotedArticle(article=article, quotes=tuple(quotes))
+        bundle = QuotedArticle(article=article, quotes=tuple(quotes), parse=encode_doc(doc))
         return [
             *(Outgoing(topics.quotes, article.id, quote.model_dump_json().encode()) for quote in quotes),
             Outgoing(topics.quoted_articles, article.id, bundle.model_dump_json().encode()),

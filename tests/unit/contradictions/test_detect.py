@@ -1,4 +1,5 @@
 import pytest
+from spacy.language import Language
 
 from schemas.events import ContradictionEvent
 from services.contradictions.detect import find_contradictions, subject_claims
@@ -121,26 +122,27 @@ def test_quote_topic_comes_from_its_own_words_before_its_sentence() -> None:
     assert event.subject == "deal: Australia / Indonesia"
 
 
-def test_evaluative_subject_falls_back_to_the_head_noun() -> None:
+def test_evaluative_subject_falls_back_to_the_head_noun(nlp: Language) -> None:
     doc = article('Chile and Peru disagree. "The new pipeline is a breakthrough," said Ana Diaz. '
                   '"The pipeline is a failure," said Peru\'s minister.')
     quotes = [quote(doc, "The new pipeline is a breakthrough,", "Ana Diaz", "Chile"),
               quote(doc, "The pipeline is a failure,", "Peruvian minister", "Peru")]
-    (event,) = find_contradictions(doc, quotes)
+    (event,) = find_contradictions(doc, quotes, doc=nlp(doc.text))
     assert event.subject == "pipeline: Chile / Peru"
     assert [c.speaker.affiliation for c in event.claims if c.speaker] == ["Chile", "Peru"]
 
 
-def test_subject_claims_without_a_topic_fall_back_to_noun_and_country() -> None:
+def test_subject_claims_without_a_topic_fall_back_to_noun_and_country(nlp: Language) -> None:
     first = article('LUSAKA - "The cholera outbreak has been contained," Zambia\'s minister said.')
     second = article('KASAMA - "The cholera outbreak is not contained," doctors in northern Zambia said.',
                      article_id="a2")
     keys = [claim.subject for doc, content in ((first, "The cholera outbreak has been contained,"),
                                                (second, "The cholera outbreak is not contained,"))
-            for claim in subject_claims(doc, [quote(doc, content, "Someone")])]
+            for claim in subject_claims(doc, [quote(doc, content, "Someone")], doc=nlp(doc.text))]
     assert keys == ["outbreak: Zambia", "outbreak: Zambia"]
 
 
-def test_no_fallback_subject_without_a_country() -> None:
+def test_no_fallback_subject_without_a_country(nlp: Language) -> None:
     doc = article('"The cholera outbreak has been contained," the minister said.')
-    assert subject_claims(doc, [quote(doc, "The cholera outbreak has been contained,", "Someone")]) == []
+    claim = quote(doc, "The cholera outbreak has been contained,", "Someone")
+    assert subject_claims(doc, [claim], doc=nlp(doc.text)) == []

@@ -1,3 +1,5 @@
+from spacy.language import Language
+
 from schemas.events import ContradictionEvent
 from services.contradictions.detect import find_contradictions
 from tests.unit.contradictions.builders import article, quote
@@ -8,10 +10,10 @@ def _exact(event: ContradictionEvent, text: str) -> None:
         assert text[claim.start:claim.end] == claim.text
 
 
-def test_reports_showing_the_contrary() -> None:
+def test_reports_showing_the_contrary(nlp: Language) -> None:
     doc = article("Kenya's Water Minister Peter Otieno insisted on Sunday that the Kalemba dam is completely "
                   "safe, despite inspection reports showing widening cracks in its main wall.")
-    (event,) = find_contradictions(doc, [quote(doc, "Kalemba", "Peter Otieno", "Kenya")])
+    (event,) = find_contradictions(doc, [quote(doc, "Kalemba", "Peter Otieno", "Kenya")], doc=nlp(doc.text))
     assert event.kind == "evidence"
     assert event.subject == "dam"
     claim, evidence = event.claims
