@@ -137,7 +137,7 @@ def within_article_events(bodies: Sequence[tuple[str, str]]) -> list[Contradicti
     events: list[ContradictionEvent] = []
     for (body_id, text), doc in zip(bodies, nlp.pipe(text for _, text in bodies), strict=True):
         article = Article(id=f"fnc-{body_id}", text=text)
-        events += find_contradictions(article, extract_quotes(doc, article_id=article.id))
+        events += find_contradictions(article, extract_quotes(doc, article_id=article.id), doc=doc)
     return events
 
 

@@ -29,12 +29,12 @@ from services.contradictions.detect import find_contradictions
 
 @pytest.fixture(scope="module")
 def mission_events(mission_story: str) -> list[ContradictionEvent]:
-    extract = pytest.importorskip("services.quotes.extract", reason="the quote extractor is not available")
     from services.common.nlp import load_nlp
+    from services.quotes.extract import extract_quotes
 
     article = Article(id="mission", text=mission_story, source="CNN")
-    quotes = extract.extract_quotes(load_nlp()(mission_story), article_id=article.id)
-    return find_contradictions(article, quotes)
+    doc = load_nlp()(mission_story)
+    return find_contradictions(article, extract_quotes(doc, article_id=article.id), doc=doc)
 
 
 def _figures(pairs: Sequence[Pair], scores: Sequence[float]) -> tuple[dict[str, float], dict[str, float]]:
