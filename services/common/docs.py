@@ -1,4 +1,4 @@
-"""spaCy parses between workers: DocBin bytes (msgpack, never pickle) in base64 for JSON.
+"""spaCy parses between workers: DocBin bytes (msgpack, no pickle) in base64 for JSON.
 
 The quote worker ships its parse with each article's quotes, so the contradiction
 worker reads lemmas, tags and dependencies without loading a model or parsing again.

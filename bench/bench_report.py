@@ -1,0 +1,68 @@
+"""The pipeline benchmark's table and JSON result file."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from bench.bench_load import BareSpacy, LoadResult
+from services.common.settings import Settings
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def report(*, source: str, settings: Settings, bare: BareSpacy, full: LoadResult, paced: LoadResult | None,
+           ready: Mapping[str, float], rss: Mapping[str, list[float]], cpu: Mapping[str, float],
+           env: Mapping[str, str], started: float,
+           name: str = "pipeline") -> Path:
+    """Print the table and write the JSON file; returns its path."""
+    ratio = full.articles_per_second / bare.articles_per_second
+    rows = [
+        ("B  bare spaCy nlp.pipe (full pipeline)", f"{bare.articles_per_second:.2f} articles/s"),
+        ("P  pipeline throughput",
+         f"{full.articles_per_second:.2f} articles/s ({full.articles} in {full.seconds:.1f} s)"),
+        ("R  = P / B", f"{ratio:.2f}"),
+        ("bare nlp(text) p50 / p99", f"{bare.call_p50_ms:.0f} / {bare.call_p99_ms:.0f} ms"),
+        ("e2e latency at full speed p50/p95/p99", _latency(full.latency_ms)),
+    ]
+    rows += [(f"  {topic} done at", f"+{at:.1f} s") for topic, at in full.topic_done_seconds.items()]
+    if paced is not None:
+        rows.append((f"e2e latency at P/2 = {paced.rate:.2f}/s p50/p95/p99", _latency(paced.latency_ms)))
+        rows.append(("  of which to the quoted-articles bundle", _latency(paced.bundle_latency_ms)))
+        rows.append(("  p99 at P/2 / bare p99 (target <= 2)", f"{paced.latency_ms['p99'] / bare.call_p99_ms:.2f}"))
+    for worker in ready:
+        processes = " + ".join(f"{mib:.0f}" for mib in rss[worker])
+        rows.append((f"{worker} worker: ready / peak RSS", f"{ready[worker]:.1f} s / {processes} MiB"))
+    pipeline_cpu = sum(cpu.values())
+    rows.append(("CPU ms/article: bare / workers", f"{bare.cpu_ms_per_article:.0f} / {pipeline_cpu:.0f} ("
+                 + ", ".join(f"{worker} {ms:.0f}" for worker, ms in cpu.items()) + ")"))
+    rows.append((f"  R bound on {os.cpu_count()} idle cores (CPU)",
+                 f"{(os.cpu_count() or 1) * bare.cpu_ms_per_article / pipeline_cpu:.2f}"))
+    width = max(len(label) for label, _ in rows)
+    print(f"\n{name}: {source}, batch size {settings.batch_size}, load average {_load()}")
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value}")
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{name}-{time.strftime('%Y%m%d-%H%M%S', time.localtime(started))}.json"
+    data: dict[str, Any] = {
+        "source": source, "R": ratio, "bare": dataclasses.asdict(bare), "full": dataclasses.asdict(full),
+        "paced": dataclasses.asdict(paced) if paced else None, "ready_seconds": dict(ready),
+        "peak_rss_mib": dict(rss), "cpu_ms_per_article": dict(cpu), "batch_size": settings.batch_size, "env": dict(env),
+        "load_average": _load(), "cpus": os.cpu_count(),
+    }
+    path.write_text(json.dumps(data, indent=2) + "\n")
+    print(f"  written to {path}")
+    return path
+
+
+def _latency(latency_ms: Mapping[str, float]) -> str:
+    return " / ".join(f"{latency_ms[q]:.0f}" for q in ("p50", "p95", "p99")) + " ms"
+
+
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])

@@ -1,0 +1,131 @@
+"""What the pipeline benchmark observes: output topics and the contradiction worker's metrics."""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+import urllib.request
+from collections.abc import Sequence
+
+from kafka import KafkaConsumer
+
+from services.common.settings import Settings
+
+POLL_SECONDS = 0.02
+
+
+class Observer:
+    """Reads every output topic in a thread; remembers when each article's latest event arrived."""
+
+    def __init__(self, settings: Settings) -> None:
+        t = settings.topics
+        self.keyed = {t.entities, t.quotes, t.quoted_articles}  # keyed by article id
+        self.topics = [*self.keyed, t.subject_claims, t.contradictions]
+        self.last_seen: dict[str, float] = {}
+        self.bundles: dict[str, float] = {}  # when each article's quoted-articles bundle arrived
+        self.topic_last: dict[str, float] = {}  # when the latest event on each topic arrived
+        self.quoted_articles = t.quoted_articles
+        self._consumer = KafkaConsumer(*self.topics, bootstrap_servers=settings.bootstrap_servers,
+                                       auto_offset_reset="earliest", group_id=None,
+                                       enable_auto_commit=False, fetch_max_wait_ms=20)
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+        self._consumer.close()
+
+    def count_bundles(self, ids: Sequence[str]) -> int:
+        with self._lock:
+            return sum(1 for article_id in ids if article_id in self.bundles)
+
+    def topic_latest(self) -> dict[str, float]:
+        with self._lock:
+            return dict(self.topic_last)
+
+    def bundle(self, article_id: str) -> float | None:
+        with self._lock:
+            return self.bundles.get(article_id)
+
+    def latest(self, article_id: str) -> float | None:
+        with self._lock:
+            return self.last_seen.get(article_id)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            batches = self._consumer.poll(timeout_ms=50)
+            now = time.time()
+            with self._lock:
+                for tp, records in batches.items():
+                    for record in records:
+                        article_id = self._article_of(tp.topic, record.key, record.value)
+                        self.last_seen[article_id] = now
+                        self.topic_last[tp.topic] = now
+                        if tp.topic == self.quoted_articles:
+                            self.bundles[article_id] = now
+
+    def _article_of(self, topic: str, key: bytes | None, value: bytes) -> str:
+        if topic in self.keyed and key is not None:
+            return key.decode()
+        event = json.loads(value)
+        claim = event.get("claim") or {}
+        return str(event.get("article_id") or claim.get("article_id") or "")
+
+
+def scrape(port: int) -> list[tuple[str, float]]:
+    """Every sample on a worker's /metrics page: (name with labels, value)."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        body = response.read().decode()
+    samples = [line.rsplit(" ", 1) for line in body.splitlines() if line and not line.startswith("#")]
+    return [(series, float(value)) for series, value in samples]
+
+
+def total(samples: list[tuple[str, float]], name: str, *labels: str) -> float:
+    """The sum of the series of metric `name` whose labels include every one of `labels`."""
+    return sum(value for series, value in samples
+               if series.startswith((name + "{", name + " ")) and all(label in series for label in labels))
+
+
+class Completion:
+    """How many quoted-articles bundles the contradiction worker has consumed.
+
+    Its messages_in counts bundles plus subject claims, which it produces itself:
+    bundles = messages in - subject claims out, both from one scrape. (Tansu's
+    end offsets are not message counts, so the claims topic itself cannot tell.)
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.port = settings.metrics_ports["contradictions"]
+        self.claims_label = f'topic="{settings.topics.subject_claims}"'
+
+    def bundles_consumed(self) -> float:
+        samples = scrape(self.port)
+        claims = total(samples, "counterclaim_messages_out_total", self.claims_label)
+        return total(samples, "counterclaim_messages_in_total") - claims
+
+    def wait(self, bundles: int, timeout: float) -> float:
+        """Block until `bundles` have gone through; returns the wall-clock time it was seen."""
+        deadline = time.monotonic() + timeout
+        while True:
+            seen = time.time()
+            if self.bundles_consumed() >= bundles:
+                return seen
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the contradiction worker did not consume {bundles} bundles in {timeout:.0f} s")
+            time.sleep(POLL_SECONDS)
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The q-th percentile (0-100), nearest-rank; NaN for no values."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = min(len(ordered), max(1, math.ceil(q / 100 * len(ordered))))
+    return ordered[rank - 1]

@@ -1,0 +1,127 @@
+"""Pipeline speed against bare spaCy, in one run on this machine.
+
+    .venv/bin/python bench/pipeline.py [--articles 300] [--shared-parse]      (or `make bench`)
+
+B = bare spaCy (`nlp.pipe`, full en_core_web_sm, one process), P = articles/s from
+the first publish until every article has been through every worker (the
+contradiction worker has consumed all bundles and the last event has arrived), and
+R = P / B. Also: end-to-end latency per article (publish -> its latest event on any
+output topic) at full speed and paced at P/2, each worker's peak RSS (per process)
+and time to ready, CPU per article, and the p99 of one bare `nlp(text)`. Prints a
+table and writes bench/results/<mode>-<time>.json. Tuning variables
+(COUNTERCLAIM_BATCH_SIZE, KAFKA_FETCH_MAX_WAIT_MS, ...) are passed on to the workers.
+
+--shared-parse runs the experiment in bench/shared_parse_workers.py instead: one
+parse worker publishing DocBin bytes, read by extract-only entity and quote workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from kafka.admin import KafkaAdminClient, NewTopic  # noqa: E402
+
+from bench.bench_articles import load_texts  # noqa: E402
+from bench.bench_load import LoadResult, bare_spacy, run_load  # noqa: E402
+from bench.bench_processes import Launcher, cpu_seconds, peak_rss_mb, process_tree  # noqa: E402
+from bench.bench_report import report  # noqa: E402
+from bench.bench_support import Completion, Observer  # noqa: E402
+from services.common.broker import free_port  # noqa: E402
+from services.common.kafka import ensure_topics  # noqa: E402
+from services.common.settings import Settings, load_settings  # noqa: E402
+from tests.support.kafka import pipeline_env, running_broker  # noqa: E402
+
+WORKERS = ("entities", "quotes", "contradictions")
+ISOLATING = ("KAFKA_BOOTSTRAP_SERVERS", "COUNTERCLAIM_TOPIC_", "COUNTERCLAIM_GROUP_PREFIX",
+             "COUNTERCLAIM_RUN_DIR", "COUNTERCLAIM_BROKER_PORT")
+WARM_UP_ARTICLES = 8
+
+
+def tuning_env() -> dict[str, str]:
+    """The embedded defaults `make up` runs with, overridden by tuning variables in the environment."""
+    defaults = load_settings({})
+    env = {
+        "KAFKA_SESSION_TIMEOUT_SECONDS": str(defaults.session_timeout_seconds),
+        "KAFKA_HEARTBEAT_INTERVAL_SECONDS": str(defaults.heartbeat_interval_seconds),
+        "KAFKA_FETCH_MAX_WAIT_MS": str(defaults.fetch_max_wait_ms),
+    }
+    env.update({k: v for k, v in os.environ.items()
+                if k.startswith(("KAFKA_", "COUNTERCLAIM_")) and not k.startswith(ISOLATING)
+                and not k.endswith("_METRICS_PORT")})
+    return env
+
+
+def commands(shared_parse: bool) -> dict[str, list[str]]:
+    """The command line of each worker process."""
+    worker = [sys.executable, "-m", "services.cli.main", "worker"]
+    if not shared_parse:
+        return {name: [*worker, name] for name in WORKERS}
+    experiment = [sys.executable, str(REPO / "bench" / "shared_parse_workers.py")]
+    return {"parse": [*experiment, "parse"], "entities": [*experiment, "entities"],
+            "quotes": [*experiment, "quotes"], "contradictions": [*worker, "contradictions"]}
+
+
+def shared_parse_env(settings: Settings, env: dict[str, str]) -> dict[str, int]:
+    """Adds the experiment's internal topic and parse-worker port to `env`; returns every metrics port."""
+    env["BENCH_TOPIC_PARSED"] = f"parsed-{settings.group_prefix}"
+    env["BENCH_PARSE_METRICS_PORT"] = str(free_port())
+    admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
+    admin.create_topics([NewTopic(env["BENCH_TOPIC_PARSED"], settings.partitions, 1)])
+    admin.close()
+    return {**settings.metrics_ports, "parse": int(env["BENCH_PARSE_METRICS_PORT"])}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--no-paced", action="store_true", help="skip the run at half of P")
+    parser.add_argument("--shared-parse", action="store_true", help="the shared-parse experiment")
+    args = parser.parse_args()
+    texts, source = load_texts(args.articles)
+    print(f"{len(texts)} articles from {source}; measuring bare spaCy first", file=sys.stderr)
+    bare = bare_spacy(texts)
+    run_dir = Path(tempfile.mkdtemp(prefix="counterclaim-bench-"))
+    os.chdir(run_dir)  # Faust writes its data directories into the working directory
+    started = time.time()
+    with running_broker(run_dir) as bootstrap:
+        env = pipeline_env(bootstrap, run_dir, **tuning_env())
+        settings = load_settings(env)
+        ensure_topics(settings)
+        ports = shared_parse_env(settings, env) if args.shared_parse else dict(settings.metrics_ports)
+        launcher = Launcher(run_dir, env)
+        observer, completion = Observer(settings), Completion(settings)
+        try:
+            ready = launcher.start(commands(args.shared_parse), ports)
+            print(f"workers ready: {ready}; logs in {run_dir}", file=sys.stderr)
+            observer.start()
+            run_load(settings, observer, completion, texts[:WARM_UP_ARTICLES], "warm", done_before=0)
+            done = WARM_UP_ARTICLES
+            trees = {name: process_tree(process.pid) for name, process in launcher.processes.items()}
+            cpu_before = {name: cpu_seconds(pids) for name, pids in trees.items()}
+            full = run_load(settings, observer, completion, texts, "full", done_before=done)
+            cpu = {name: (cpu_seconds(pids) - cpu_before[name]) * 1000 / len(texts) for name, pids in trees.items()}
+            paced: LoadResult | None = None
+            if not args.no_paced:
+                paced = run_load(settings, observer, completion, texts, "paced", done_before=done + len(texts),
+                                 rate=full.articles_per_second / 2)
+            rss = {name: [peak_rss_mb(pid) for pid in pids] for name, pids in trees.items()}
+        finally:
+            observer.stop()
+            launcher.stop_all()
+    os.chdir(REPO)
+    shutil.rmtree(run_dir, ignore_errors=True)  # kept, with the worker logs, only when something failed
+    report(source=source, settings=settings, bare=bare, full=full, paced=paced, ready=ready, rss=rss, cpu=cpu,
+           env=tuning_env(), started=started, name="shared-parse" if args.shared_parse else "pipeline")
+
+
+if __name__ == "__main__":
+    main()
