@@ -15,7 +15,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bench_articles import load_texts
-from services.common.nlp import FULL_PARSE, NER_ONLY, load_nlp
+from services.common.nlp import FULL_PARSE, load_nlp
+
+NER_ONLY = ("ner",)  # the entity worker's pipeline before it read the quote worker's parse
 
 Entity = tuple[int, int, str]
 

@@ -12,14 +12,18 @@ from schemas.common import Frozen
 from schemas.events import Claim, QuoteEvent
 
 INTERNAL_SCHEMA_VERSION: Final = 1
+# A bundle carries the text, its quotes and its parse (about 3.5 times the text), so its
+# size limit is this many times the article limit; its topic is created to allow it.
+BUNDLE_SIZE_FACTOR: Final = 8
 FailureReason = Literal["invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large"]
 
 
 class QuotedArticle(Frozen):
-    """An article with all its quotes, from the quote worker to the contradiction worker.
+    """An article with all its quotes and its parse, from the quote worker to the others.
 
-    One message per article, so the contradiction worker sees an article's
-    quotes together and never waits for stragglers.
+    One message per article, so the contradiction worker sees an article's quotes
+    together and never waits for stragglers, and the entity worker reads the parse
+    instead of parsing again: each article is parsed once in the whole pipeline.
     """
 
     type: Literal["quoted-article"] = "quoted-article"
@@ -27,9 +31,9 @@ class QuotedArticle(Frozen):
     article: Article
     quotes: tuple[QuoteEvent, ...]
     parse: str = Field(
-        default="",
-        description="The quote worker's spaCy parse of the text: DocBin bytes (msgpack), base64. "
-        "Empty when absent; the contradiction worker then finds no head-noun subjects.",
+        min_length=1,
+        description="The quote worker's spaCy parse of the text (tokens, lemmas, tags, dependencies, "
+        "entities): DocBin bytes (msgpack), base64.",
     )
 
 

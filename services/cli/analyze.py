@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from schemas.articles import Article
 from schemas.internal import QuotedArticle, SubjectClaim
+from services.common.docs import encode_doc
 from services.common.nlp import FULL_PARSE, load_nlp
 from services.common.settings import Settings
 from services.contradictions.compare import judge_pair, load_judge
@@ -38,7 +39,8 @@ def analyze(lines: Iterable[str], out: IO[str], settings: Settings) -> int:
         for article, doc in zip(good, nlp.pipe(a.text for a in good), strict=True):
             quotes = extract_quotes(doc, article_id=article.id)
             events: list[BaseModel] = [*extract_entities(doc, article_id=article.id), *quotes]
-            found, claims = within_article(QuotedArticle(article=article, quotes=tuple(quotes)), doc)
+            bundle = QuotedArticle(article=article, quotes=tuple(quotes), parse=encode_doc(doc))
+            found, claims = within_article(bundle, doc)
             events += found
             for claim in claims:
                 crossed, memory[claim.subject] = across_articles(

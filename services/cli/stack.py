@@ -85,6 +85,10 @@ class Stack:
         with open(self.log(label), "ab") as log:
             process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**self.env, **(env or {})},
                                        start_new_session=True, stdin=subprocess.DEVNULL)
+        self.record(label, process)
+
+    def record(self, label: str, process: subprocess.Popen[bytes]) -> None:
+        """Track a started process under `label`, as `up` does, so pid(), wait_ready() and stop() see it."""
         self._pid_file(label).write_text(str(process.pid))
         # Right after a vfork-based spawn /proc/PID/cmdline can still be empty; pid() reads it.
         deadline = time.monotonic() + 5

@@ -8,7 +8,7 @@ from typing import Any
 import faust
 from faust.transport.drivers import aiokafka as faust_aiokafka
 
-from services.common.kafka import ssl_context
+from services.common.kafka import bundle_bytes, ssl_context
 from services.common.settings import Security, Settings
 
 
@@ -66,7 +66,7 @@ def make_app(settings: Settings, worker: str) -> WorkerApp:
         producer_acks=-1,
         # Room for an article's outputs (the quoted-article bundle carries the whole text);
         # the broker may still refuse one, and then the input is dead-lettered (stream.py).
-        producer_max_request_size=max(1_000_000, settings.max_article_bytes * 4 + 65536),
+        producer_max_request_size=max(1_000_000, bundle_bytes(settings)),
         topic_partitions=settings.partitions,
         topic_replication_factor=settings.replication_factor,
         store="memory://",

@@ -11,6 +11,7 @@ from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from kafka.admin import NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
 
+from schemas.internal import BUNDLE_SIZE_FACTOR
 from services.common.broker import port_open
 from services.common.settings import Security, Settings
 
@@ -83,6 +84,11 @@ def _host_port(server: str) -> tuple[str, int]:
     return host.strip("[]") or "localhost", int(port or 9092)
 
 
+def bundle_bytes(settings: Settings) -> int:
+    """The largest message a worker may produce: an article's bundle, plus some room."""
+    return settings.max_article_bytes * BUNDLE_SIZE_FACTOR + 65536
+
+
 def ensure_topics(settings: Settings, *, timeout: float = 60.0) -> None:
     """Create every Counterclaim topic that does not exist yet (idempotent)."""
     admin = wait_for_broker(settings, timeout=timeout)
@@ -91,7 +97,11 @@ def ensure_topics(settings: Settings, *, timeout: float = 60.0) -> None:
         topics = settings.topics
         wanted = [topics.raw, topics.entities, topics.quotes, topics.contradictions,
                   topics.dead_letters, topics.quoted_articles, topics.subject_claims]
-        missing = [NewTopic(name, settings.partitions, settings.replication_factor)
+        # Bundles carry text, quotes and parse: their topic accepts larger messages
+        # than a broker's default (1 MB), as large as the workers may produce.
+        bundle_limit = {"max.message.bytes": str(bundle_bytes(settings))}
+        missing = [NewTopic(name, settings.partitions, settings.replication_factor,
+                            topic_configs=bundle_limit if name == topics.quoted_articles else {})
                    for name in wanted if name not in existing]
         for topic in missing:
             try:

