@@ -117,7 +117,8 @@ class Pipeline:
         return events
 
     def end_offsets_total(self, *topics: str) -> int:
-        """How many messages the topics hold (sum of end offsets over their partitions)."""
+        """The sum of the topics' end offsets: grows with every write, but is not a message
+        count (Tansu gives a whole produced batch one offset); see `message_count`."""
         from kafka import TopicPartition
 
         consumer = KafkaConsumer(bootstrap_servers=self.settings.bootstrap_servers)
@@ -127,12 +128,31 @@ class Pipeline:
         finally:
             consumer.close()
 
+    def message_count(self, *topics: str, timeout: float = WAIT_SECONDS) -> int:
+        """How many messages the topics hold now, counted by reading them to their end."""
+        from kafka import TopicPartition
+
+        consumer = KafkaConsumer(bootstrap_servers=self.settings.bootstrap_servers, enable_auto_commit=False)
+        try:
+            partitions = [TopicPartition(t, p) for t in topics for p in consumer.partitions_for_topic(t) or ()]
+            consumer.assign(partitions)
+            consumer.seek_to_beginning(*partitions)
+            ends = consumer.end_offsets(partitions)
+            count, deadline = 0, time.monotonic() + timeout
+            while any(consumer.position(tp) < end for tp, end in ends.items()):
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"could not read {topics} to their end in {timeout:.0f} s")
+                count += sum(len(records) for records in consumer.poll(timeout_ms=500).values())
+            return count
+        finally:
+            consumer.close()
+
     def wait_contradictions_idle(self, timeout: float = WAIT_SECONDS) -> None:
         """Wait until the contradiction worker has processed every message on both of its inputs."""
         topics = self.settings.topics
         deadline = time.monotonic() + timeout
         while True:
-            waiting = self.end_offsets_total(topics.quoted_articles, topics.subject_claims)
+            waiting = self.message_count(topics.quoted_articles, topics.subject_claims)
             done = metric_value(self.metrics_text("contradictions"), "counterclaim_processing_seconds_count")
             if done >= waiting:
                 return
