@@ -45,7 +45,8 @@ schemas: install ## regenerate the JSON Schema files from the models
 bench: install ## speed figures (prints a table, writes bench/results/)
 	$(BIN)/python bench/pipeline.py
 
-quality: install ## quality figures on ../shared (quotes, contradictions, entities)
+quality: install ## quality figures on ../shared (quotes, contradictions, entities), textacy floor included
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev,bench]'
 	$(BIN)/python bench/quality_quotes.py
-	$(BIN)/python bench/quality_contradictions.py
-	$(BIN)/python bench/quality_entities.py
+	$(BIN)/python -m bench.quality_contradictions
+	$(BIN)/python -m bench.quality_entities
