@@ -17,6 +17,7 @@ from services.common.settings import Settings
 
 log = logging.getLogger(__name__)
 Event = TypeVar("Event", bound=BaseModel)
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
 
 
 def follow(settings: Settings, topic: str, model: type[Event], show: Callable[[Event], None], *,
@@ -80,4 +81,5 @@ def _claim(claim: Claim) -> str:
     side = f" ({speaker.affiliation})" if speaker and speaker.affiliation else ""
     source = f", {claim.source}" if claim.source else ""
     text = claim.text if len(claim.text) <= 220 else claim.text[:217] + "..."
-    return f'{who}{side}: "{text}"  [{claim.article_id}{source}, chars {claim.start}-{claim.end}]'
+    quoted = text if text[:1] in QUOTE_MARKS else f'"{text}"'  # a direct quote brings its own marks
+    return f"{who}{side}: {quoted}  [{claim.article_id}{source}, chars {claim.start}-{claim.end}]"
