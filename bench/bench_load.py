@@ -83,7 +83,7 @@ def run_load(settings: Settings, observer: Observer, completion: Completion, tex
     return LoadResult(label, len(texts), rate, seconds, len(texts) / seconds,
                       {f"p{q}": percentile(latencies, q) * 1000 for q in (50, 95, 99)},
                       {f"p{q}": percentile(to_bundle, q) * 1000 for q in (50, 95, 99)},
-                      {"contradiction worker consumed all": finished - first, **done})
+                      {"entity + contradiction workers consumed all": finished - first, **done})
 
 
 def _wait_for_observer(observer: Observer, ids: list[str]) -> None:

@@ -20,14 +20,17 @@ class Launcher:
         self.run_dir, self.env = run_dir, dict(env)
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
 
-    def start(self, commands: Mapping[str, list[str]], ports: Mapping[str, int],
-              timeout: float = 180.0) -> dict[str, float]:
-        """Start the workers together; seconds from each process start until it reports ready."""
+    def start(self, commands: Mapping[str, list[str]], ports: Mapping[str, int], timeout: float = 180.0,
+              extra_env: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, float]:
+        """Start the workers together; seconds from each process start until it reports ready.
+
+        `extra_env` adds variables for some processes only (a second instance's metrics port)."""
         started = {}
         for name, command in commands.items():
             started[name] = time.monotonic()
+            env = {**self.env, **(extra_env or {}).get(name, {})}
             with open(self.run_dir / f"{name}.log", "ab") as log:
-                self.processes[name] = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=self.env,
+                self.processes[name] = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
                                                         stdin=subprocess.DEVNULL)
         ready: dict[str, float] = {}
         while len(ready) < len(commands):

@@ -19,7 +19,8 @@ RESULTS = Path(__file__).resolve().parent / "results"
 def report(*, source: str, settings: Settings, bare: BareSpacy, full: LoadResult, paced: LoadResult | None,
            ready: Mapping[str, float], rss: Mapping[str, list[float]], cpu: Mapping[str, float],
            env: Mapping[str, str], started: float,
-           name: str = "pipeline") -> Path:
+           name: str = "pipeline", quote_instances: int | None = None,
+           cpu_outside: Mapping[str, float] | None = None) -> Path:
     """Print the table and write the JSON file; returns its path."""
     ratio = full.articles_per_second / bare.articles_per_second
     rows = [
@@ -39,12 +40,22 @@ def report(*, source: str, settings: Settings, bare: BareSpacy, full: LoadResult
         processes = " + ".join(f"{mib:.0f}" for mib in rss[worker])
         rows.append((f"{worker} worker: ready / peak RSS", f"{ready[worker]:.1f} s / {processes} MiB"))
     pipeline_cpu = sum(cpu.values())
-    rows.append(("CPU ms/article: bare / workers", f"{bare.cpu_ms_per_article:.0f} / {pipeline_cpu:.0f} ("
-                 + ", ".join(f"{worker} {ms:.0f}" for worker, ms in cpu.items()) + ")"))
+    per_worker: dict[str, list[float]] = {}
+    for process, ms in cpu.items():  # "quotes-1", "quotes-2": instances of one worker
+        per_worker.setdefault(process.split("-")[0], []).append(ms)
+    rows.append(("CPU ms/article: bare / workers", f"{bare.cpu_ms_per_article:.0f} / {pipeline_cpu:.0f} (" + ", ".join(
+        f"{worker} {sum(ms):.1f}" + (f" = {' + '.join(f'{m:.1f}' for m in ms)}" if len(ms) > 1 else "")
+        for worker, ms in per_worker.items()) + ")"))
     rows.append((f"  R bound on {os.cpu_count()} idle cores (CPU)",
                  f"{(os.cpu_count() or 1) * bare.cpu_ms_per_article / pipeline_cpu:.2f}"))
+    if cpu_outside:
+        everything = pipeline_cpu + sum(cpu_outside.values())
+        rows.append(("CPU ms/article outside the workers", ", ".join(f"{k} {v:.1f}" for k, v in cpu_outside.items())))
+        bound = (os.cpu_count() or 1) * bare.cpu_ms_per_article / everything
+        rows.append(("  R bound counting those too", f"{bound:.2f}"))
     width = max(len(label) for label, _ in rows)
-    print(f"\n{name}: {source}, batch size {settings.batch_size}, load average {_load()}")
+    instances = f", {quote_instances} quote instance(s)" if quote_instances else ""
+    print(f"\n{name}: {source}, batch size {settings.batch_size}{instances}, load average {_load()}")
     for label, value in rows:
         print(f"  {label:<{width}}  {value}")
     RESULTS.mkdir(exist_ok=True)
@@ -52,8 +63,11 @@ def report(*, source: str, settings: Settings, bare: BareSpacy, full: LoadResult
     data: dict[str, Any] = {
         "source": source, "R": ratio, "bare": dataclasses.asdict(bare), "full": dataclasses.asdict(full),
         "paced": dataclasses.asdict(paced) if paced else None, "ready_seconds": dict(ready),
-        "peak_rss_mib": dict(rss), "cpu_ms_per_article": dict(cpu), "batch_size": settings.batch_size, "env": dict(env),
-        "load_average": _load(), "cpus": os.cpu_count(),
+        "peak_rss_mib": dict(rss), "cpu_ms_per_article": dict(cpu),
+        "cpu_ms_per_article_outside_workers": dict(cpu_outside or {}), "batch_size": settings.batch_size,
+        "env": dict(env),
+        "load_average": _load(), "cpus": os.cpu_count(), "quote_instances": quote_instances,
+        "partitions": settings.partitions,
     }
     path.write_text(json.dumps(data, indent=2) + "\n")
     print(f"  written to {path}")

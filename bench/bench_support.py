@@ -94,15 +94,18 @@ def total(samples: list[tuple[str, float]], name: str, *labels: str) -> float:
 
 
 class Completion:
-    """How many quoted-articles bundles the contradiction worker has consumed.
+    """Whether every article has been through the two workers that read quoted-articles bundles.
 
-    Its messages_in counts bundles plus subject claims, which it produces itself:
-    bundles = messages in - subject claims out, both from one scrape. (Tansu's
-    end offsets are not message counts, so the claims topic itself cannot tell.)
+    Contradiction worker: its messages_in counts bundles plus subject claims, which it
+    produces itself: bundles = messages in - subject claims out, both from one scrape.
+    (Tansu's end offsets are not message counts, so the claims topic itself cannot tell.)
+    Entity worker: it reads only bundles; the count of its processing-time histogram grows
+    once a batch's entity events are delivered (its messages_in already when a batch arrives).
     """
 
     def __init__(self, settings: Settings) -> None:
         self.port = settings.metrics_ports["contradictions"]
+        self.entities_port = settings.metrics_ports["entities"]
         self.claims_label = f'topic="{settings.topics.subject_claims}"'
 
     def bundles_consumed(self) -> float:
@@ -110,15 +113,19 @@ class Completion:
         claims = total(samples, "counterclaim_messages_out_total", self.claims_label)
         return total(samples, "counterclaim_messages_in_total") - claims
 
+    def entity_bundles_done(self) -> float:
+        return total(scrape(self.entities_port), "counterclaim_processing_seconds_count")
+
     def wait(self, bundles: int, timeout: float) -> float:
-        """Block until `bundles` have gone through; returns the wall-clock time it was seen."""
+        """Block until `bundles` have gone through both; returns the wall-clock time it was seen."""
         deadline = time.monotonic() + timeout
         while True:
             seen = time.time()
-            if self.bundles_consumed() >= bundles:
+            if self.bundles_consumed() >= bundles and self.entity_bundles_done() >= bundles:
                 return seen
             if time.monotonic() > deadline:
-                raise RuntimeError(f"the contradiction worker did not consume {bundles} bundles in {timeout:.0f} s")
+                raise RuntimeError(f"the entity and contradiction workers did not consume {bundles} bundles "
+                                   f"in {timeout:.0f} s")
             time.sleep(POLL_SECONDS)
 
 

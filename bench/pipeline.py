@@ -1,11 +1,18 @@
 """Pipeline speed against bare spaCy, in one run on this machine.
 
-    .venv/bin/python bench/pipeline.py [--articles 300] [--shared-parse]      (or `make bench`)
+    .venv/bin/python bench/pipeline.py [--articles 300] [--quote-instances 2] [--shared-parse]
+    (or `make bench`)
+
+The design measured: the quote worker is the only parser (full en_core_web_sm) and ships
+its parse in each quoted-articles bundle; the entity and contradiction workers read
+those bundles and load no model. --quote-instances N runs N quote workers in one
+consumer group (default 2: the configuration for a 2-core machine, one parser per core;
+each instance has its own metrics port, COUNTERCLAIM_QUOTES_METRICS_PORT).
 
 B = bare spaCy (`nlp.pipe`, full en_core_web_sm, one process), P = articles/s from
-the first publish until every article has been through every worker (the
-contradiction worker has consumed all bundles and the last event has arrived), and
-R = P / B. Also: end-to-end latency per article (publish -> its latest event on any
+the first publish until every article has been through every worker (the entity
+and contradiction workers have consumed all bundles and the last event has arrived),
+and R = P / B. Also: end-to-end latency per article (publish -> its latest event on any
 output topic) at full speed and paced at P/2, each worker's peak RSS (per process)
 and time to ready, CPU per article, and the p99 of one bare `nlp(text)`. Prints a
 table and writes bench/results/<mode>-<time>.json. Tuning variables
@@ -40,7 +47,6 @@ from services.common.kafka import ensure_topics  # noqa: E402
 from services.common.settings import Settings, load_settings  # noqa: E402
 from tests.support.kafka import pipeline_env, running_broker  # noqa: E402
 
-WORKERS = ("entities", "quotes", "contradictions")
 ISOLATING = ("KAFKA_BOOTSTRAP_SERVERS", "COUNTERCLAIM_TOPIC_", "COUNTERCLAIM_GROUP_PREFIX",
              "COUNTERCLAIM_RUN_DIR", "COUNTERCLAIM_BROKER_PORT")
 WARM_UP_ARTICLES = 8
@@ -60,11 +66,17 @@ def tuning_env() -> dict[str, str]:
     return env
 
 
-def commands(shared_parse: bool) -> dict[str, list[str]]:
+def quote_names(instances: int) -> list[str]:
+    """Process names of the quote worker instances: "quotes", or "quotes-1" ... "quotes-N"."""
+    return ["quotes"] if instances == 1 else [f"quotes-{i}" for i in range(1, instances + 1)]
+
+
+def commands(shared_parse: bool, quote_instances: int = 1) -> dict[str, list[str]]:
     """The command line of each worker process."""
     worker = [sys.executable, "-m", "services.cli.main", "worker"]
     if not shared_parse:
-        return {name: [*worker, name] for name in WORKERS}
+        quotes = {name: [*worker, "quotes"] for name in quote_names(quote_instances)}
+        return {"entities": [*worker, "entities"], **quotes, "contradictions": [*worker, "contradictions"]}
     experiment = [sys.executable, str(REPO / "bench" / "shared_parse_workers.py")]
     return {"parse": [*experiment, "parse"], "entities": [*experiment, "entities"],
             "quotes": [*experiment, "quotes"], "contradictions": [*worker, "contradictions"]}
@@ -80,12 +92,28 @@ def shared_parse_env(settings: Settings, env: dict[str, str]) -> dict[str, int]:
     return {**settings.metrics_ports, "parse": int(env["BENCH_PARSE_METRICS_PORT"])}
 
 
+def quote_instance_ports(settings: Settings, instances: int) -> tuple[dict[str, int], dict[str, dict[str, str]]]:
+    """Every metrics port, and the environment that gives each quote instance its own."""
+    ports = {name: port for name, port in settings.metrics_ports.items() if name != "quotes"}
+    extra: dict[str, dict[str, str]] = {}
+    for i, name in enumerate(quote_names(instances)):
+        ports[name] = settings.metrics_ports["quotes"] if i == 0 else free_port()
+        extra[name] = {"COUNTERCLAIM_QUOTES_METRICS_PORT": str(ports[name])}
+    return ports, extra
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--no-paced", action="store_true", help="skip the run at half of P")
-    parser.add_argument("--shared-parse", action="store_true", help="the shared-parse experiment")
+    parser.add_argument("--quote-instances", type=int, default=2, metavar="N",
+                        help="quote worker processes in one consumer group (default 2, for 2 cores; "
+                             "at most the partition count)")
+    parser.add_argument("--shared-parse", action="store_true",
+                        help="the older shared-parse experiment (ignores --quote-instances)")
     args = parser.parse_args()
+    if args.quote_instances < 1:
+        parser.error("--quote-instances must be at least 1")
     texts, source = load_texts(args.articles)
     print(f"{len(texts)} articles from {source}; measuring bare spaCy first", file=sys.stderr)
     bare = bare_spacy(texts)
@@ -96,19 +124,32 @@ def main() -> None:
         env = pipeline_env(bootstrap, run_dir, **tuning_env())
         settings = load_settings(env)
         ensure_topics(settings)
-        ports = shared_parse_env(settings, env) if args.shared_parse else dict(settings.metrics_ports)
+        if args.quote_instances > settings.partitions and not args.shared_parse:
+            raise SystemExit(f"--quote-instances {args.quote_instances} > {settings.partitions} partitions: "
+                             "the extra instances would get no partition")
+        extra: dict[str, dict[str, str]] = {}
+        if args.shared_parse:
+            ports = shared_parse_env(settings, env)
+        else:
+            ports, extra = quote_instance_ports(settings, args.quote_instances)
         launcher = Launcher(run_dir, env)
         observer, completion = Observer(settings), Completion(settings)
         try:
-            ready = launcher.start(commands(args.shared_parse), ports)
+            ready = launcher.start(commands(args.shared_parse, args.quote_instances), ports, extra_env=extra)
             print(f"workers ready: {ready}; logs in {run_dir}", file=sys.stderr)
             observer.start()
             run_load(settings, observer, completion, texts[:WARM_UP_ARTICLES], "warm", done_before=0)
             done = WARM_UP_ARTICLES
             trees = {name: process_tree(process.pid) for name, process in launcher.processes.items()}
-            cpu_before = {name: cpu_seconds(pids) for name, pids in trees.items()}
+            in_workers = {pid for pids in trees.values() for pid in pids}
+            # The same two cores also run the broker and this process (publisher and observer thread).
+            outside = {"broker": [pid for pid in process_tree(os.getpid())[1:] if pid not in in_workers],
+                       "bench process": [os.getpid()]}
+            cpu_before = {name: cpu_seconds(pids) for name, pids in {**trees, **outside}.items()}
             full = run_load(settings, observer, completion, texts, "full", done_before=done)
             cpu = {name: (cpu_seconds(pids) - cpu_before[name]) * 1000 / len(texts) for name, pids in trees.items()}
+            cpu_outside = {name: (cpu_seconds(pids) - cpu_before[name]) * 1000 / len(texts)
+                           for name, pids in outside.items()}
             paced: LoadResult | None = None
             if not args.no_paced:
                 paced = run_load(settings, observer, completion, texts, "paced", done_before=done + len(texts),
@@ -119,8 +160,10 @@ def main() -> None:
             launcher.stop_all()
     os.chdir(REPO)
     shutil.rmtree(run_dir, ignore_errors=True)  # kept, with the worker logs, only when something failed
+    name = "shared-parse" if args.shared_parse else f"pipeline-{args.quote_instances}q"
     report(source=source, settings=settings, bare=bare, full=full, paced=paced, ready=ready, rss=rss, cpu=cpu,
-           env=tuning_env(), started=started, name="shared-parse" if args.shared_parse else "pipeline")
+           env=tuning_env(), started=started, name=name, cpu_outside=cpu_outside,
+           quote_instances=None if args.shared_parse else args.quote_instances)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -34,7 +35,12 @@ def _who(claim: Claim) -> str:
 
 
 def _shared_words(first: str, second: str) -> int:
-    return len(content_words(tokens(first)) & content_words(tokens(second)))
+    return len(_content_words(first) & _content_words(second))
+
+
+@functools.lru_cache(maxsize=4096)  # a remembered claim is compared with every new one on its subject
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(content_words(tokens(text)))
 
 
 def _opposed_evaluations(old: SubjectClaim, new: SubjectClaim) -> float:

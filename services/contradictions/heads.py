@@ -46,10 +46,23 @@ def _rightmost(token: Token) -> Token:
     return token
 
 
+_last_chunks: tuple[Doc, list[tuple[int, int, Token]]] | None = None
+
+
+def _doc_chunks(doc: Doc) -> list[tuple[int, int, Token]]:
+    """(start, end, root) of the doc's noun chunks, computed once per doc: `Span.noun_chunks`
+    runs the chunker over the whole doc on every call, and an article has several claims."""
+    global _last_chunks
+    if _last_chunks is None or _last_chunks[0] is not doc:
+        _last_chunks = (doc, [(chunk.start, chunk.end, chunk.root) for chunk in doc.noun_chunks])
+    return _last_chunks[1]
+
+
 def _noun_of(span: Span) -> str | None:
     candidates = [child for child in span.root.children
                   if child.dep_ in _SUBJECTS and span.start <= child.i < span.end]
-    candidates += [chunk.root for chunk in span.noun_chunks]
+    # = [chunk.root for chunk in span.noun_chunks], without re-chunking the whole doc
+    candidates += [root for start, end, root in _doc_chunks(span.doc) if start >= span.start and end <= span.end]
     for token in candidates:
         head = _rightmost(token)
         if _usable(head) and head.i < span.end:

@@ -85,6 +85,7 @@ def cue_offsets(text: str) -> list[int]:
     return [m.start() for m in _CUE_PATTERN.finditer(text)]
 
 
+@functools.lru_cache(maxsize=4096)  # cross-article scoring re-evaluates remembered claims
 def evaluation(text: str) -> Evaluation:
     """The polarity of `text`, subject words masked, and the domain evaluative cues it contains,
     in order of appearance."""

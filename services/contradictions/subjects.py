@@ -16,6 +16,7 @@ or capital gets no fallback key.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -75,20 +76,29 @@ def _strip_possessive(word: str) -> str:
 
 def countries_in(text: str) -> Counter[str]:
     """Canonical countries named in `text` (longest alias in each run of capitalised words)."""
+    return Counter(dict(_countries_in(text)))  # a fresh Counter: callers may change theirs
+
+
+@functools.lru_cache(maxsize=256)
+def _countries_in(text: str) -> tuple[tuple[str, int], ...]:
+    # Cached: an article's text is scanned for its parties, its main country and per claim.
     found: Counter[str] = Counter()
     for run in _NAME_RUN.finditer(text):
         words = [_strip_possessive(w) for w in run.group(0).split()]
         start = 0
         while start < len(words):
             for end in range(len(words), start, -1):
-                country = canonical_country(" ".join(words[start:end]))
+                country = _canonical_country(" ".join(words[start:end]))
                 if country:
                     found[country] += 1
                     start = end
                     break
             else:
                 start += 1
-    return found
+    return tuple(found.items())
+
+
+_canonical_country = functools.lru_cache(maxsize=8192)(canonical_country)  # name runs repeat across articles
 
 
 def story_parties(text: str, *, limit: int = 2) -> tuple[str, ...]:

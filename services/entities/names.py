@@ -51,7 +51,8 @@ def trim(ent: SpacySpan) -> Mention | None:
         return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    text = ent.doc.text[start:end]
+    # = ent.doc.text[start:end] (the tokens are contiguous), without rebuilding the whole doc's text
+    text = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
     words = tuple(t.text for t in tokens if not t.is_space)
     return Mention(start=start, end=end, text=text, label=ent.label_, words=words)
 
