@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from services.cli.stack import Stack
-from tests.support.kafka import Pipeline, pipeline_env, running_broker
+from tests.support.kafka import Pipeline, running_broker, running_pipeline
 
 
 @pytest.fixture(scope="session")
@@ -20,11 +18,5 @@ def bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def pipeline(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
     """The three workers on fresh topics, ready; stopped after the module."""
-    run_dir: Path = tmp_path_factory.mktemp("run")
-    env = pipeline_env(bootstrap, run_dir)
-    running = Pipeline(env, Stack(run_dir, env))
-    try:
-        running.start("entities", "quotes", "contradictions")
+    with running_pipeline(bootstrap, tmp_path_factory.mktemp("run")) as running:
         yield running
-    finally:
-        running.stack.stop_all()

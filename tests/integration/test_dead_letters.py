@@ -7,12 +7,10 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from services.cli.stack import Stack
-from tests.support.kafka import Pipeline, for_article, pipeline_env
+from tests.support.kafka import Pipeline, for_article, running_pipeline
 
 pytestmark = pytest.mark.integration
 
@@ -58,14 +56,9 @@ MALFORMED: list[tuple[str, bytes | None, str]] = [
 
 @pytest.fixture(scope="module")
 def workers(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
-    run_dir: Path = tmp_path_factory.mktemp("dead-letters")
-    env = pipeline_env(bootstrap, run_dir, COUNTERCLAIM_MAX_ARTICLE_BYTES=str(LIMIT))
-    pipeline = Pipeline(env, Stack(run_dir, env))
-    try:
-        pipeline.start("entities", "quotes", "contradictions")
+    with running_pipeline(bootstrap, tmp_path_factory.mktemp("dead-letters"),
+                          COUNTERCLAIM_MAX_ARTICLE_BYTES=str(LIMIT)) as pipeline:
         yield pipeline
-    finally:
-        pipeline.stack.stop_all()
 
 
 def test_at_least_twenty_distinct_cases() -> None:

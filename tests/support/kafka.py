@@ -168,6 +168,18 @@ class Pipeline:
             return str(response.read().decode())
 
 
+@contextmanager
+def running_pipeline(bootstrap: str, run_dir: Path, **extra: str) -> Iterator[Pipeline]:
+    """The three workers on fresh topics (settings `extra` added), ready; stopped afterwards."""
+    env = pipeline_env(bootstrap, run_dir, **extra)
+    pipeline = Pipeline(env, Stack(run_dir, env))
+    try:
+        pipeline.start("entities", "quotes", "contradictions")
+        yield pipeline
+    finally:
+        pipeline.stack.stop_all()
+
+
 def metric_value(text: str, name: str, **labels: str) -> float:
     """The value of one series in a /metrics page (0 when absent)."""
     wanted = [f'{key}="{value}"' for key, value in labels.items()]
