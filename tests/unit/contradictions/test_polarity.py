@@ -9,7 +9,7 @@ def test_domain_praise_is_positive_and_a_cue() -> None:
 
 def test_domain_condemnation_is_negative() -> None:
     for text in ("The attitude was regrettable.", "The outcome was worrisome.",
-                 "It reflects a gangster-like mindset.", "They raised cancerous issues."):
+                 "Their stance was gangster-like and hostile.", "They raised cancerous issues."):
         assert evaluation(text).polarity < -0.25, text
         assert evaluation(text).evaluative, text
 
