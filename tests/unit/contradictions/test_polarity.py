@@ -2,14 +2,14 @@ from services.contradictions.polarity import evaluation, polarity
 
 
 def test_domain_praise_is_positive_and_a_cue() -> None:
-    judged = evaluation("We had many hours of productive conversations.")
+    judged = evaluation("The delegations held long and productive meetings.")
     assert judged.polarity > 0.25
     assert judged.cues == ("productive",)
 
 
 def test_domain_condemnation_is_negative() -> None:
     for text in ("The attitude was regrettable.", "The outcome was worrisome.",
-                 "Their stance was gangster-like and hostile.", "They raised cancerous issues."):
+                 "Their stance was gangster-like and hostile.", "The plan has cancerous flaws."):
         assert evaluation(text).polarity < -0.25, text
         assert evaluation(text).evaluative, text
 
