@@ -43,7 +43,7 @@ def decode(raw: bytes | None, model: type[Model], *, max_bytes: int) -> Model | 
     if raw is None:
         return Rejection("invalid_json", "message has no value (tombstone)")
     if len(raw) > max_bytes:
-        return Rejection("too_large", f"{len(raw)} bytes exceeds the limit of {max_bytes}")
+        return Rejection("too_large", f"{len(raw)} bytes, over the limit of {max_bytes}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -60,7 +60,7 @@ def decode(raw: bytes | None, model: type[Model], *, max_bytes: int) -> Model | 
         if not data["text"].strip():
             return Rejection("empty_text", "text is empty or blank")
         if len(data["text"]) > MAX_TEXT_CHARS:
-            return Rejection("too_large", f"text of {len(data['text'])} characters exceeds the parser's limit of "
+            return Rejection("too_large", f"text of {len(data['text'])} characters, over the parser's limit of "
                              f"{MAX_TEXT_CHARS}")
     try:
         return model.model_validate(data)
