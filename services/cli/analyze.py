@@ -13,8 +13,7 @@ from typing import IO
 from pydantic import BaseModel, ValidationError
 
 from schemas.articles import Article
-from schemas.internal import QuotedArticle, SubjectClaim
-from services.common.docs import encode_doc
+from schemas.internal import SubjectClaim
 from services.common.nlp import FULL_PARSE, load_nlp
 from services.common.settings import Settings
 from services.contradictions.compare import judge_pair, load_judge
@@ -39,8 +38,7 @@ def analyze(lines: Iterable[str], out: IO[str], settings: Settings) -> int:
         for article, doc in zip(good, nlp.pipe(a.text for a in good), strict=True):
             quotes = extract_quotes(doc, article_id=article.id)
             events: list[BaseModel] = [*extract_entities(doc, article_id=article.id), *quotes]
-            bundle = QuotedArticle(article=article, quotes=tuple(quotes), parse=encode_doc(doc))
-            found, claims = within_article(bundle, doc)
+            found, claims = within_article(article, quotes, doc)
             events += found
             for claim in claims:
                 crossed, memory[claim.subject] = across_articles(

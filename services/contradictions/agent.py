@@ -47,7 +47,7 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
 
     def within_one(bundle: QuotedArticle) -> list[Outgoing]:
         doc = decode_doc(bundle.parse, vocab) if bundle.parse else None
-        found, claims = within_article(bundle, doc)
+        found, claims = within_article(bundle.article, bundle.quotes, doc)
         return [
             *(announce(event) for event in found),
             *(Outgoing(topics.subject_claims, subject_key(c.subject), c.model_dump_json().encode()) for c in claims),

@@ -7,20 +7,21 @@ from datetime import datetime
 
 from spacy.tokens import Doc
 
-from schemas.events import ContradictionEvent
-from schemas.internal import QuotedArticle, SubjectClaim
+from schemas.articles import Article
+from schemas.events import ContradictionEvent, QuoteEvent
+from schemas.internal import SubjectClaim
 from services.contradictions.compare import Judge
 from services.contradictions.cross import cross_contradictions, remember
 from services.contradictions.detect import find_contradictions, subject_claims
 
 
-def within_article(bundle: QuotedArticle, doc: Doc | None) -> tuple[list[ContradictionEvent], list[SubjectClaim]]:
+def within_article(article: Article, quotes: Sequence[QuoteEvent],
+                   doc: Doc | None) -> tuple[list[ContradictionEvent], list[SubjectClaim]]:
     """Contradictions inside one article, and the claims to compare with other articles.
 
-    `doc` is the article's parse (the bundle's, decoded; or the caller's own).
+    `doc` is the article's parse (a bundle's, decoded; or the caller's own).
     """
-    return (find_contradictions(bundle.article, bundle.quotes, doc=doc),
-            subject_claims(bundle.article, bundle.quotes, doc=doc))
+    return (find_contradictions(article, quotes, doc=doc), subject_claims(article, quotes, doc=doc))
 
 
 def across_articles(
