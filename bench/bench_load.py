@@ -77,8 +77,9 @@ def run_load(settings: Settings, observer: Observer, completion: Completion, tex
         producer.send(settings.topics.raw, key=article_id.encode(), value=value)
     producer.flush()
     producer.close()
+    _wait_for_bundles(observer, ids)  # in this process: no /metrics scraping while the workers parse
     finished = completion.wait(done_before + len(texts), TIMEOUT_SECONDS)
-    _wait_for_observer(observer, ids)
+    time.sleep(QUIET_SECONDS)
     latest = {i: observer.latest(i) or finished for i in ids}
     done = {topic.rsplit("-", 1)[0]: at - first for topic, at in observer.topic_latest().items() if at > first}
     # Through every worker: the contradiction worker has consumed all, and the last event has arrived.
@@ -91,10 +92,10 @@ def run_load(settings: Settings, observer: Observer, completion: Completion, tex
                       {"entity + contradiction workers consumed all": finished - first, **done})
 
 
-def _wait_for_observer(observer: Observer, ids: list[str]) -> None:
+def _wait_for_bundles(observer: Observer, ids: list[str]) -> None:
+    """Until the observer has seen every article's quoted-articles bundle."""
     deadline = time.monotonic() + TIMEOUT_SECONDS
     while observer.count_bundles(ids) < len(ids):
         if time.monotonic() > deadline:
             raise RuntimeError("the bench observer did not see every quoted-articles bundle")
-        time.sleep(0.05)
-    time.sleep(QUIET_SECONDS)
+        time.sleep(0.02)

@@ -15,7 +15,7 @@ from services.common.metrics import WorkerMetrics
 from services.common.settings import Settings
 from services.common.stream import Outgoing, run_batches
 from services.common.worker import make_edge
-from services.contradictions.compare import load_judge
+from services.contradictions.compare import load_judge, remembering
 from services.contradictions.pipeline import across_articles, within_article
 
 WORKER = "contradictions"
@@ -28,7 +28,7 @@ def subject_key(subject: str) -> str:
 
 def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[str]:
     """Register both agents and the claims table on `app`; returns the topics consumed."""
-    judge = load_judge()
+    judge = remembering(load_judge())
     vocab = blank_vocab()  # reads the quote worker's parses; no model, no parsing here
     topics = settings.topics
     recent = app.Table(
