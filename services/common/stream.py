@@ -61,7 +61,7 @@ async def run_batches(stream: StreamT, edge: Edge[Input], handle: Handler[Input]
     and a shutdown (SIGTERM) in mid-batch leaves the batch uncommitted; either
     way the batch is redelivered.
     """
-    async for events in stream.take_events(batch_size, within=0.02):  # type: ignore[attr-defined]
+    async for events in stream.take_events(batch_size, within=0.005):  # type: ignore[attr-defined]
         try:
             await process_batch(events, edge, handle)
         except asyncio.CancelledError:
