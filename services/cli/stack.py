@@ -21,6 +21,7 @@ from services.common.settings import METRICS_PORTS, Settings
 
 WORKERS = tuple(METRICS_PORTS)
 READY_TIMEOUT_SECONDS = 180.0
+QUOTE_PORT_STEP = 10
 
 
 @dataclass(frozen=True)
@@ -107,26 +108,45 @@ def worker_ready(port: int) -> bool:
 
 
 def up(settings: Settings) -> Stack:
-    """Start the embedded broker (unless a cluster is configured) and the three workers; wait until ready."""
+    """Start the embedded broker (unless a cluster is configured) and the workers; wait until ready.
+
+    The quote worker, which parses, runs as `settings.quote_instances` processes in one
+    consumer group ("quotes", "quotes-2", ...), each with its own metrics port.
+    """
     stack = Stack(settings.run_dir)
     if settings.embedded:
         port = settings.embedded_port
         if stack.pid("broker") is None:
             print(f"starting the embedded broker on 127.0.0.1:{port}", file=sys.stderr)
             stack.start_broker(port)
+    processes = worker_processes(settings)
     try:
-        for name in WORKERS:
-            if stack.pid(name) is None:
-                print(f"starting the {name} worker (log: {stack.log(name)})", file=sys.stderr)
-                stack.start_worker(name)
-        for name in WORKERS:
-            stack.wait_ready(name, settings.metrics_ports[name])
-            print(f"{name} worker ready, metrics on http://127.0.0.1:{settings.metrics_ports[name]}/metrics",
-                  file=sys.stderr)
+        for label, (name, metrics_port) in processes.items():
+            if stack.pid(label) is None:
+                print(f"starting the {label} worker (log: {stack.log(label)})", file=sys.stderr)
+                stack.start_worker(name, instance=label,
+                                   env={f"COUNTERCLAIM_{name.upper()}_METRICS_PORT": str(metrics_port)})
+        for label, (_, metrics_port) in processes.items():
+            stack.wait_ready(label, metrics_port)
+            print(f"{label} worker ready, metrics on http://127.0.0.1:{metrics_port}/metrics", file=sys.stderr)
     except RuntimeError:
         stack.stop_all()
         raise
     return stack
+
+
+def worker_processes(settings: Settings) -> dict[str, tuple[str, int]]:
+    """{process label: (worker, metrics port)}; quote instance N > 1 serves metrics
+    `QUOTE_PORT_STEP` x (N - 1) above the quote worker's port."""
+    processes: dict[str, tuple[str, int]] = {}
+    for name in WORKERS:
+        port = settings.metrics_ports[name]
+        if name != "quotes":
+            processes[name] = (name, port)
+            continue
+        for n in range(1, settings.quote_instances + 1):
+            processes["quotes" if n == 1 else f"quotes-{n}"] = (name, port + QUOTE_PORT_STEP * (n - 1))
+    return processes
 
 
 def down(settings: Settings) -> None:

@@ -66,6 +66,7 @@ class Settings:
     fetch_max_wait_ms: int
     max_article_bytes: int
     batch_size: int
+    quote_instances: int
     metrics_host: str
     metrics_ports: Mapping[str, int]
     group_prefix: str
@@ -82,6 +83,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     topics = Topics(**{role: _topic(env, role, name) for role, name in _DEFAULT_TOPICS.items()})
     ports = {w: _int(env, f"COUNTERCLAIM_{w.upper()}_METRICS_PORT", p) for w, p in METRICS_PORTS.items()}
     embedded_port = _int(env, "COUNTERCLAIM_BROKER_PORT", EMBEDDED_PORT)
+    partitions = _int(env, "COUNTERCLAIM_PARTITIONS", 4)
+    quote_instances = _int(env, "COUNTERCLAIM_QUOTE_INSTANCES", 2)
+    if quote_instances > partitions:
+        raise SettingsError(f"COUNTERCLAIM_QUOTE_INSTANCES={quote_instances} is more than the {partitions} "
+                            "partitions: the extra instances would get no work")
     return Settings(
         bootstrap_servers=given or f"{EMBEDDED_HOST}:{embedded_port}",
         embedded=embedded,
@@ -89,7 +95,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         run_dir=Path(env.get("COUNTERCLAIM_RUN_DIR", ".run")),
         topics=topics,
         security=_security(env),
-        partitions=_int(env, "COUNTERCLAIM_PARTITIONS", 4),
+        partitions=partitions,
         replication_factor=_int(env, "COUNTERCLAIM_REPLICATION_FACTOR", 1),
         # Real Kafka refuses sessions under 6 s (group.min.session.timeout.ms); the
         # embedded Tansu broker holds every JoinGroup for half of it, so it gets 2 s.
@@ -98,6 +104,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         fetch_max_wait_ms=_int(env, "KAFKA_FETCH_MAX_WAIT_MS", 50 if embedded else 500),
         max_article_bytes=_int(env, "COUNTERCLAIM_MAX_ARTICLE_BYTES", 1024 * 1024),
         batch_size=_int(env, "COUNTERCLAIM_BATCH_SIZE", 16),
+        quote_instances=quote_instances,
         metrics_host=env.get("COUNTERCLAIM_METRICS_HOST", "0.0.0.0"),
         metrics_ports=ports,
         group_prefix=topic_name(env.get("COUNTERCLAIM_GROUP_PREFIX", "counterclaim"), "COUNTERCLAIM_GROUP_PREFIX"),

@@ -66,6 +66,8 @@ def test_a_mechanism_without_a_sasl_protocol_is_not_half_applied() -> None:
     ({"COUNTERCLAIM_GROUP_PREFIX": "a/b"}, "COUNTERCLAIM_GROUP_PREFIX"),
     ({"COUNTERCLAIM_MAX_ARTICLE_BYTES": "lots"}, "COUNTERCLAIM_MAX_ARTICLE_BYTES"),
     ({"COUNTERCLAIM_BATCH_SIZE": "0"}, "COUNTERCLAIM_BATCH_SIZE"),
+    ({"COUNTERCLAIM_QUOTE_INSTANCES": "0"}, "COUNTERCLAIM_QUOTE_INSTANCES"),
+    ({"COUNTERCLAIM_QUOTE_INSTANCES": "5"}, "COUNTERCLAIM_QUOTE_INSTANCES"),
 ])
 def test_bad_settings_name_their_variable(env: dict[str, str], variable: str) -> None:
     with pytest.raises(SettingsError, match=variable):
@@ -83,6 +85,7 @@ def test_defaults() -> None:
     assert settings.embedded and settings.bootstrap_servers == "127.0.0.1:9092"
     assert settings.max_article_bytes == 1024 * 1024 and settings.topics.dead_letters == "dead-letters"
     assert load_settings({"COUNTERCLAIM_MAX_ARTICLE_BYTES": "4096"}).max_article_bytes == 4096
+    assert settings.quote_instances == 2 and settings.partitions == 4
 
 
 def test_the_password_never_shows(caplog: pytest.LogCaptureFixture) -> None:
