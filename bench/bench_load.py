@@ -25,6 +25,7 @@ class BareSpacy:
     call_p99_ms: float
     load_seconds: float
     cpu_ms_per_article: float  # CPU time of nlp.pipe per article: independent of other load
+    call_seconds: tuple[float, ...] = ()  # each text's own nlp(text), in publishing order
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def bare_spacy(texts: list[str]) -> BareSpacy:
         started = time.perf_counter()
         nlp(text)
         calls.append(time.perf_counter() - started)
-    return BareSpacy(rate, percentile(calls, 50) * 1000, percentile(calls, 99) * 1000, loaded, cpu_ms)
+    return BareSpacy(rate, percentile(calls, 50) * 1000, percentile(calls, 99) * 1000, loaded, cpu_ms, tuple(calls))
 
 
 def run_load(settings: Settings, observer: Observer, completion: Completion, texts: list[str], label: str,

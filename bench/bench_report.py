@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_load import BareSpacy, LoadResult
+from bench.bench_support import queueing_p99
 from services.common.settings import Settings
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -36,6 +37,11 @@ def report(*, source: str, settings: Settings, bare: BareSpacy, full: LoadResult
         rows.append((f"e2e latency at P/2 = {paced.rate:.2f}/s p50/p95/p99", _latency(paced.latency_ms)))
         rows.append(("  of which to the quoted-articles bundle", _latency(paced.bundle_latency_ms)))
         rows.append(("  p99 at P/2 / bare p99 (target <= 2)", f"{paced.latency_ms['p99'] / bare.call_p99_ms:.2f}"))
+        if bare.call_seconds and paced.rate:
+            parsers = quote_instances or 1
+            floor = queueing_p99(bare.call_seconds, paced.rate, parsers) * 1000
+            rows.append((f"  floor: {parsers} bare parser(s) queueing at P/2, p99",
+                         f"{floor:.0f} ms = {floor / bare.call_p99_ms:.2f} x bare p99"))
     for worker in ready:
         processes = " + ".join(f"{mib:.0f}" for mib in rss[worker])
         rows.append((f"{worker} worker: ready / peak RSS", f"{ready[worker]:.1f} s / {processes} MiB"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import threading
@@ -127,6 +128,20 @@ class Completion:
                 raise RuntimeError(f"the entity and contradiction workers did not consume {bundles} bundles "
                                    f"in {timeout:.0f} s")
             time.sleep(POLL_SECONDS)
+
+
+def queueing_p99(service_seconds: Sequence[float], rate: float, servers: int) -> float:
+    """p99 seconds from arrival to done when articles arrive evenly at `rate` per second and
+    `servers` parsers take them first come, first served, each needing its bare spaCy time:
+    the latency floor of any design with that many parsers, before Kafka, other work and CPU sharing."""
+    free = [0.0] * servers
+    done = []
+    for i, seconds in enumerate(service_seconds):
+        arrival = i / rate
+        start = max(arrival, heapq.heappop(free))
+        heapq.heappush(free, start + seconds)
+        done.append(start + seconds - arrival)
+    return percentile(done, 99)
 
 
 def percentile(values: Sequence[float], q: float) -> float:
