@@ -38,6 +38,7 @@ class LoadResult:
     latency_ms: dict[str, float]
     bundle_latency_ms: dict[str, float]  # publish -> quoted-articles bundle: the spaCy workers' part
     topic_done_seconds: dict[str, float]  # from the first publish to the latest event on each topic
+    partitions: tuple[int, ...] = ()  # the raw-articles partition of each article, in publishing order
 
 
 def bare_spacy(texts: list[str]) -> BareSpacy:
@@ -70,13 +71,15 @@ def run_load(settings: Settings, observer: Observer, completion: Completion, tex
     values = [json.dumps({"id": i, "text": text}).encode() for i, text in zip(ids, texts, strict=True)]
     producer = KafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all", linger_ms=5)
     sent: dict[str, float] = {}
+    deliveries = []
     first = time.time()
     for i, (article_id, value) in enumerate(zip(ids, values, strict=True)):
         if rate:
             time.sleep(max(0.0, first + i / rate - time.time()))
         sent[article_id] = time.time()
-        producer.send(settings.topics.raw, key=article_id.encode(), value=value)
+        deliveries.append(producer.send(settings.topics.raw, key=article_id.encode(), value=value))
     producer.flush()
+    partitions = tuple(delivery.get(timeout=60).partition for delivery in deliveries)
     producer.close()
     _wait_for_bundles(observer, ids)  # in this process: no /metrics scraping while the workers parse
     finished = completion.wait(done_before + len(texts), TIMEOUT_SECONDS)
@@ -90,7 +93,7 @@ def run_load(settings: Settings, observer: Observer, completion: Completion, tex
     return LoadResult(label, len(texts), rate, seconds, len(texts) / seconds,
                       {f"p{q}": percentile(latencies, q) * 1000 for q in (50, 95, 99)},
                       {f"p{q}": percentile(to_bundle, q) * 1000 for q in (50, 95, 99)},
-                      {"entity + contradiction workers consumed all": finished - first, **done})
+                      {"entity + contradiction workers consumed all": finished - first, **done}, partitions)
 
 
 def _wait_for_bundles(observer: Observer, ids: list[str]) -> None:

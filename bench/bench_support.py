@@ -130,16 +130,23 @@ class Completion:
             time.sleep(POLL_SECONDS)
 
 
-def queueing_p99(service_seconds: Sequence[float], rate: float, servers: int) -> float:
+def queueing_p99(service_seconds: Sequence[float], rate: float, servers: int,
+                 server_of: Sequence[int] | None = None) -> float:
     """p99 seconds from arrival to done when articles arrive evenly at `rate` per second and
     `servers` parsers take them first come, first served, each needing its bare spaCy time:
-    the latency floor of any design with that many parsers, before Kafka, other work and CPU sharing."""
+    what queueing alone costs, before Kafka, other work and CPU sharing. By default any free
+    parser takes the next article; with `server_of` (a parser per article, as a consumer group
+    gives each instance its own partitions) an article waits for its own parser."""
     free = [0.0] * servers
     done = []
     for i, seconds in enumerate(service_seconds):
         arrival = i / rate
-        start = max(arrival, heapq.heappop(free))
-        heapq.heappush(free, start + seconds)
+        if server_of is None:
+            start = max(arrival, heapq.heappop(free))
+            heapq.heappush(free, start + seconds)
+        else:
+            start = max(arrival, free[server_of[i]])
+            free[server_of[i]] = start + seconds
         done.append(start + seconds - arrival)
     return percentile(done, 99)
 
