@@ -39,6 +39,7 @@ class LoadResult:
     bundle_latency_ms: dict[str, float]  # publish -> quoted-articles bundle: the spaCy workers' part
     topic_done_seconds: dict[str, float]  # from the first publish to the latest event on each topic
     partitions: tuple[int, ...] = ()  # the raw-articles partition of each article, in publishing order
+    quote_ms_per_article: float | None = None  # mean of the quote instances' processing_seconds during the run
 
 
 def bare_spacy(texts: list[str]) -> BareSpacy:

@@ -130,6 +130,13 @@ class Completion:
             time.sleep(POLL_SECONDS)
 
 
+def processing_totals(ports: Sequence[int]) -> tuple[float, float]:
+    """Seconds and messages in the `processing_seconds` histograms of the workers on `ports`."""
+    samples = [sample for port in ports for sample in scrape(port)]
+    name = "counterclaim_processing_seconds"
+    return total(samples, f"{name}_sum"), total(samples, f"{name}_count")
+
+
 def queueing_p99(service_seconds: Sequence[float], rate: float, servers: int,
                  server_of: Sequence[int] | None = None) -> float:
     """p99 seconds from arrival to done when articles arrive evenly at `rate` per second and

@@ -13,7 +13,7 @@ B = bare spaCy (`nlp.pipe`, full en_core_web_sm, one process), P = articles/s fr
 the first publish until every article has been through every worker (the entity
 and contradiction workers have consumed all bundles and the last event has arrived),
 and R = P / B. Also: end-to-end latency per article (publish -> its latest event on any
-output topic) at full speed and paced at P/2, each worker's peak RSS (per process)
+output topic) at full speed and paced at P/2 (P/D with --pace-divisor D), each worker's peak RSS (per process)
 and time to ready, CPU per article, and the p99 of one bare `nlp(text)`. Prints a
 table and writes bench/results/<mode>-<time>.json. Tuning variables
 (COUNTERCLAIM_BATCH_SIZE, KAFKA_FETCH_MAX_WAIT_MS, ...) are passed on to the workers.
@@ -25,6 +25,7 @@ parse worker publishing DocBin bytes, read by extract-only entity and quote work
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import shutil
 import sys
@@ -41,7 +42,7 @@ from bench.bench_articles import load_texts  # noqa: E402
 from bench.bench_load import LoadResult, bare_spacy, run_load  # noqa: E402
 from bench.bench_processes import Launcher, cpu_seconds, peak_rss_mb, process_tree  # noqa: E402
 from bench.bench_report import report  # noqa: E402
-from bench.bench_support import Completion, Observer  # noqa: E402
+from bench.bench_support import Completion, Observer, processing_totals  # noqa: E402
 from services.common.broker import free_port  # noqa: E402
 from services.common.kafka import ensure_topics  # noqa: E402
 from services.common.settings import Settings, load_settings  # noqa: E402
@@ -102,10 +103,18 @@ def quote_instance_ports(settings: Settings, instances: int) -> tuple[dict[str, 
     return ports, extra
 
 
+def with_quote_time(result: LoadResult, before: tuple[float, float], after: tuple[float, float]) -> LoadResult:
+    """`result` with the quote instances' mean time per article (decode, parse, extract, produce) during it."""
+    seconds, count = after[0] - before[0], after[1] - before[1]
+    return dataclasses.replace(result, quote_ms_per_article=seconds / count * 1000 if count else None)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--no-paced", action="store_true", help="skip the run at half of P")
+    parser.add_argument("--no-paced", action="store_true", help="skip the paced run")
+    parser.add_argument("--pace-divisor", type=float, default=2.0, metavar="D",
+                        help="the paced run publishes at P / D articles/s (default 2: the latency target's P/2)")
     parser.add_argument("--quote-instances", type=int, default=2, metavar="N",
                         help="quote worker processes in one consumer group (default 2, for 2 cores; "
                              "at most the partition count)")
@@ -146,14 +155,19 @@ def main() -> None:
             outside = {"broker": [pid for pid in process_tree(os.getpid())[1:] if pid not in in_workers],
                        "bench process": [os.getpid()]}
             cpu_before = {name: cpu_seconds(pids) for name, pids in {**trees, **outside}.items()}
+            quote_ports = [port for name, port in ports.items() if name.startswith("quotes")]
+            before = processing_totals(quote_ports)
             full = run_load(settings, observer, completion, texts, "full", done_before=done)
+            full = with_quote_time(full, before, processing_totals(quote_ports))
             cpu = {name: (cpu_seconds(pids) - cpu_before[name]) * 1000 / len(texts) for name, pids in trees.items()}
             cpu_outside = {name: (cpu_seconds(pids) - cpu_before[name]) * 1000 / len(texts)
                            for name, pids in outside.items()}
             paced: LoadResult | None = None
             if not args.no_paced:
+                before = processing_totals(quote_ports)
                 paced = run_load(settings, observer, completion, texts, "paced", done_before=done + len(texts),
-                                 rate=full.articles_per_second / 2)
+                                 rate=full.articles_per_second / args.pace_divisor)
+                paced = with_quote_time(paced, before, processing_totals(quote_ports))
             rss = {name: [peak_rss_mb(pid) for pid in pids] for name, pids in trees.items()}
         finally:
             observer.stop()
@@ -163,7 +177,7 @@ def main() -> None:
     name = "shared-parse" if args.shared_parse else f"pipeline-{args.quote_instances}q"
     report(source=source, settings=settings, bare=bare, full=full, paced=paced, ready=ready, rss=rss, cpu=cpu,
            env=tuning_env(), started=started, name=name, cpu_outside=cpu_outside,
-           quote_instances=None if args.shared_parse else args.quote_instances)
+           quote_instances=None if args.shared_parse else args.quote_instances, pace_divisor=args.pace_divisor)
 
 
 if __name__ == "__main__":
