@@ -1,6 +1,6 @@
 """Pipeline speed against bare spaCy, in one run on this machine.
 
-    .venv/bin/python bench/pipeline.py [--articles 300] [--quote-instances 2] [--shared-parse]
+    .venv/bin/python bench/pipeline.py [--articles 300] [--quote-instances 2] [--pace-divisor 2] [--shared-parse]
     (or `make bench`)
 
 The design measured: the quote worker is the only parser (full en_core_web_sm) and ships
