@@ -43,6 +43,7 @@ from bench.bench_load import LoadResult, bare_spacy, run_load  # noqa: E402
 from bench.bench_processes import Launcher, cpu_seconds, peak_rss_mb, process_tree  # noqa: E402
 from bench.bench_report import report  # noqa: E402
 from bench.bench_support import Completion, Observer, processing_totals  # noqa: E402
+from services.cli.stack import metrics_port_env, worker_command, worker_processes  # noqa: E402
 from services.common.broker import free_port  # noqa: E402
 from services.common.kafka import ensure_topics  # noqa: E402
 from services.common.settings import Settings, load_settings  # noqa: E402
@@ -67,20 +68,22 @@ def tuning_env() -> dict[str, str]:
     return env
 
 
-def quote_names(instances: int) -> list[str]:
-    """Process names of the quote worker instances: "quotes", or "quotes-1" ... "quotes-N"."""
-    return ["quotes"] if instances == 1 else [f"quotes-{i}" for i in range(1, instances + 1)]
+def worker_processes_of(settings: Settings, quote_instances: int) -> tuple[
+        dict[str, list[str]], dict[str, int], dict[str, dict[str, str]]]:
+    """Command line, metrics port and own environment of each process: those `make up` starts,
+    with `quote_instances` quote workers."""
+    processes = worker_processes(dataclasses.replace(settings, quote_instances=quote_instances))
+    commands = {label: worker_command(name) for label, (name, _) in processes.items()}
+    ports = {label: port for label, (_, port) in processes.items()}
+    extra = {label: metrics_port_env(name, port) for label, (name, port) in processes.items()}
+    return commands, ports, extra
 
 
-def commands(shared_parse: bool, quote_instances: int = 1) -> dict[str, list[str]]:
-    """The command line of each worker process."""
-    worker = [sys.executable, "-m", "services.cli.main", "worker"]
-    if not shared_parse:
-        quotes = {name: [*worker, "quotes"] for name in quote_names(quote_instances)}
-        return {"entities": [*worker, "entities"], **quotes, "contradictions": [*worker, "contradictions"]}
+def shared_parse_commands() -> dict[str, list[str]]:
+    """The older experiment: a parse worker and extract-only entity and quote workers."""
     experiment = [sys.executable, str(REPO / "bench" / "shared_parse_workers.py")]
     return {"parse": [*experiment, "parse"], "entities": [*experiment, "entities"],
-            "quotes": [*experiment, "quotes"], "contradictions": [*worker, "contradictions"]}
+            "quotes": [*experiment, "quotes"], "contradictions": worker_command("contradictions")}
 
 
 def shared_parse_env(settings: Settings, env: dict[str, str]) -> dict[str, int]:
@@ -91,16 +94,6 @@ def shared_parse_env(settings: Settings, env: dict[str, str]) -> dict[str, int]:
     admin.create_topics([NewTopic(env["BENCH_TOPIC_PARSED"], settings.partitions, 1)])
     admin.close()
     return {**settings.metrics_ports, "parse": int(env["BENCH_PARSE_METRICS_PORT"])}
-
-
-def quote_instance_ports(settings: Settings, instances: int) -> tuple[dict[str, int], dict[str, dict[str, str]]]:
-    """Every metrics port, and the environment that gives each quote instance its own."""
-    ports = {name: port for name, port in settings.metrics_ports.items() if name != "quotes"}
-    extra: dict[str, dict[str, str]] = {}
-    for i, name in enumerate(quote_names(instances)):
-        ports[name] = settings.metrics_ports["quotes"] if i == 0 else free_port()
-        extra[name] = {"COUNTERCLAIM_QUOTES_METRICS_PORT": str(ports[name])}
-    return ports, extra
 
 
 def with_quote_time(result: LoadResult, before: tuple[float, float], after: tuple[float, float]) -> LoadResult:
@@ -138,13 +131,13 @@ def main() -> None:
                              "the extra instances would get no partition")
         extra: dict[str, dict[str, str]] = {}
         if args.shared_parse:
-            ports = shared_parse_env(settings, env)
+            commands, ports = shared_parse_commands(), shared_parse_env(settings, env)
         else:
-            ports, extra = quote_instance_ports(settings, args.quote_instances)
+            commands, ports, extra = worker_processes_of(settings, args.quote_instances)
         launcher = Launcher(run_dir, env)
         observer, completion = Observer(settings), Completion(settings)
         try:
-            ready = launcher.start(commands(args.shared_parse, args.quote_instances), ports, extra_env=extra)
+            ready = launcher.start(commands, ports, extra_env=extra)
             print(f"workers ready: {ready}; logs in {run_dir}", file=sys.stderr)
             observer.start()
             run_load(settings, observer, completion, texts[:WARM_UP_ARTICLES], "warm", done_before=0)

@@ -39,7 +39,7 @@ class Stack:
     def start_worker(self, name: str, *, instance: str | None = None, env: Mapping[str, str] | None = None) -> str:
         """Start worker `name` as `instance` (default: its name), with `env` on top of the stack's environment."""
         label = instance or name
-        self._spawn(label, [sys.executable, "-m", "services.cli.main", "worker", name], env)
+        self._spawn(label, worker_command(name), env)
         return label
 
     def wait_ready(self, label: str, port: int, timeout: float = READY_TIMEOUT_SECONDS) -> None:
@@ -124,8 +124,7 @@ def up(settings: Settings) -> Stack:
         for label, (name, metrics_port) in processes.items():
             if stack.pid(label) is None:
                 print(f"starting the {label} worker (log: {stack.log(label)})", file=sys.stderr)
-                stack.start_worker(name, instance=label,
-                                   env={f"COUNTERCLAIM_{name.upper()}_METRICS_PORT": str(metrics_port)})
+                stack.start_worker(name, instance=label, env=metrics_port_env(name, metrics_port))
         for label, (_, metrics_port) in processes.items():
             stack.wait_ready(label, metrics_port)
             print(f"{label} worker ready, metrics on http://127.0.0.1:{metrics_port}/metrics", file=sys.stderr)
@@ -133,6 +132,15 @@ def up(settings: Settings) -> Stack:
         stack.stop_all()
         raise
     return stack
+
+
+def worker_command(name: str) -> list[str]:
+    return [sys.executable, "-m", "services.cli.main", "worker", name]
+
+
+def metrics_port_env(name: str, port: int) -> dict[str, str]:
+    """The variable that puts worker `name`'s metrics on `port`."""
+    return {f"COUNTERCLAIM_{name.upper()}_METRICS_PORT": str(port)}
 
 
 def worker_processes(settings: Settings) -> dict[str, tuple[str, int]]:
