@@ -10,7 +10,6 @@ and only extract. The contradiction worker is unchanged. Started by
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import os
 import sys
@@ -19,15 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import spacy
 from pydantic import BaseModel
 from spacy.language import Language
-from spacy.tokens import DocBin
 
 from bench.bench_pool import ParsePool
 from schemas.articles import Article
 from schemas.internal import QuotedArticle
 from services.common.app import WorkerApp
+from services.common.docs import blank_vocab, decode_doc, encode_doc
 from services.common.metrics import WorkerMetrics
 from services.common.nlp import FULL_PARSE
 from services.common.settings import Settings, load_settings
@@ -36,22 +34,20 @@ from services.common.worker import make_edge, run_worker
 from services.entities.extract import extract_entities
 from services.quotes.extract import extract_quotes
 
-ATTRS = ["ORTH", "SPACY", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START"]
 PARSE_PROCESSES = 2  # the parse is most of the work: it gets both cores
 PARSED_TOPIC = os.environ.get("BENCH_TOPIC_PARSED", "parsed-articles")
 
 
 class ParsedArticle(BaseModel):
     article: Article
-    doc: str  # base64 of DocBin bytes
+    doc: str  # services.common.docs.encode_doc: base64 of DocBin bytes
 
 
 def parsed_outputs(nlp: Language, articles: Sequence[Article], *, topic: str) -> list[list[Outgoing]]:
     """In a pool child: parse each article and serialise its Doc."""
     outputs = []
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        data = base64.b64encode(DocBin(attrs=ATTRS, docs=[doc]).to_bytes()).decode()
-        parsed = ParsedArticle(article=article, doc=data)
+        parsed = ParsedArticle(article=article, doc=encode_doc(doc))
         outputs.append([Outgoing(topic, article.id, parsed.model_dump_json().encode())])
     return outputs
 
@@ -75,18 +71,18 @@ def build_parse(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> l
 
 def build_reader(worker: str) -> object:
     def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[str]:
-        vocab = spacy.blank("en").vocab
+        vocab = blank_vocab()
         edge = make_edge(app, settings, metrics, worker, ParsedArticle, max_bytes=settings.max_article_bytes * 8)
         topics = settings.topics
 
         def outputs(item: ParsedArticle) -> list[Outgoing]:
             article = item.article
-            doc = next(iter(DocBin().from_bytes(base64.b64decode(item.doc)).get_docs(vocab)))
+            doc = decode_doc(item.doc, vocab)
             if worker == "entities":
                 return [Outgoing(topics.entities, article.id, e.model_dump_json().encode())
                         for e in extract_entities(doc, article_id=article.id)]
             quotes = extract_quotes(doc, article_id=article.id)
-            bundle = QuotedArticle(article=article, quotes=tuple(quotes))
+            bundle = QuotedArticle(article=article, quotes=tuple(quotes), parse=item.doc)
             return [*(Outgoing(topics.quotes, article.id, q.model_dump_json().encode()) for q in quotes),
                     Outgoing(topics.quoted_articles, article.id, bundle.model_dump_json().encode())]
 
