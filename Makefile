@@ -37,7 +37,7 @@ test-fast: install ## unit tests only
 
 lint: install ## ruff and mypy
 	$(BIN)/ruff check services schemas tests bench
-	$(BIN)/mypy services schemas
+	$(BIN)/mypy services schemas tests
 
 schemas: install ## regenerate the JSON Schema files from the models
 	$(BIN)/python -m schemas.generate

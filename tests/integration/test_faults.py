@@ -176,7 +176,10 @@ def test_sigkill_of_each_worker_mid_stream_loses_nothing(fresh: Pipeline, refere
     publish(fresh, articles[:100])
     sent = 100
     for worker, more in (("entities", articles[100:200]), ("quotes", articles[200:])):
-        wait_for(lambda w=worker: counter(fresh, w) >= 20, f"{worker} to consume")
+        def started(w: str = worker) -> bool:
+            return counter(fresh, w) >= 20
+
+        wait_for(started, f"{worker} to consume")
         consumed = counter(fresh, worker)
         fresh.stack.stop(worker, signal.SIGKILL)
         assert consumed < sent, f"{worker} consumed everything before it was killed"  # it still had work

@@ -20,6 +20,12 @@ TEXTS = [
 ]
 
 
+def attribute_ruler(nlp: Language) -> AttributeRuler:
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    return ruler
+
+
 @pytest.fixture(scope="module")
 def stock() -> Language:
     return spacy.load(MODEL_PACKAGE)
@@ -31,11 +37,11 @@ def fast() -> Language:
 
 
 def test_load_nlp_uses_the_indexed_match_step(fast: Language) -> None:
-    assert isinstance(fast.get_pipe("attribute_ruler").match, IndexedMatcher)
+    assert isinstance(attribute_ruler(fast).match, IndexedMatcher)
 
 
 def test_same_matches_as_spacys_matcher(stock: Language) -> None:
-    ruler = stock.get_pipe("attribute_ruler")
+    ruler = attribute_ruler(stock)
     indexed = IndexedMatcher(ruler)
     for doc in stock.pipe(TEXTS, disable=["attribute_ruler", "lemmatizer"]):
         expected = ruler.match(doc)
@@ -52,7 +58,8 @@ def test_same_annotations_as_the_stock_pipeline(stock: Language, fast: Language)
 
 def test_a_pattern_it_cannot_index_keeps_spacys_matcher(stock: Language) -> None:
     nlp = spacy.blank("en")
-    ruler: AttributeRuler = nlp.add_pipe("attribute_ruler")
+    ruler = nlp.add_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
     ruler.add([[{"LOWER": "talks", "OP": "+"}]], {"LEMMA": "talk"})
     speed_up_attribute_ruler(nlp)
-    assert not isinstance(nlp.get_pipe("attribute_ruler").match, IndexedMatcher)
+    assert not isinstance(attribute_ruler(nlp).match, IndexedMatcher)
