@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TextIO, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -21,8 +21,10 @@ QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
 
 
 def follow(settings: Settings, topic: str, model: type[Event], show: Callable[[Event], None], *,
-           from_beginning: bool, max_count: int | None, timeout: float | None, group: str | None) -> int:
-    """Print events from `topic` until `max_count` arrived or `timeout` seconds pass without one."""
+           from_beginning: bool, max_count: int | None, timeout: float | None, group: str | None,
+           keep: Callable[[Event], bool] = lambda _: True) -> int:
+    """Show the events from `topic` that `keep` accepts, until `max_count` were shown or `timeout`
+    seconds pass without any event on the topic (kept or not); returns how many were shown."""
     consumer = make_consumer(
         settings, topic,
         group_id=group,
@@ -39,6 +41,8 @@ def follow(settings: Settings, topic: str, model: type[Event], show: Callable[[E
                 log.warning("skipping %s[%d]@%d: not a valid %s (%d problems)", message.topic,
                             message.partition, message.offset, model.__name__, error.error_count())
                 continue
+            if not keep(event):
+                continue
             show(event)
             seen += 1
             if max_count is not None and seen >= max_count:
@@ -48,6 +52,11 @@ def follow(settings: Settings, topic: str, model: type[Event], show: Callable[[E
     finally:
         consumer.close()
     return seen
+
+
+def alert_filter(min_confidence: float, kinds: Collection[str]) -> Callable[[ContradictionEvent], bool]:
+    """Accepts a contradiction of at least `min_confidence` and, when `kinds` is not empty, of one of them."""
+    return lambda event: event.confidence >= min_confidence and (not kinds or event.kind in kinds)
 
 
 def print_json(event: BaseModel, out: TextIO = sys.stdout) -> None:

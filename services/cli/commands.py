@@ -47,10 +47,11 @@ def _publish(args: argparse.Namespace, settings: Settings) -> int:
 
 def _alerts(args: argparse.Namespace, settings: Settings) -> int:
     from schemas.events import ContradictionEvent
-    from services.cli.alerts import follow, print_contradiction, print_json
+    from services.cli.alerts import alert_filter, follow, print_contradiction, print_json
 
     show: Callable[[Any], None] = print_json if args.json else print_contradiction
-    _follow(args, settings, settings.topics.contradictions, ContradictionEvent, show, follow)
+    keep = alert_filter(args.min_confidence, args.kind or ())
+    _follow(args, settings, settings.topics.contradictions, ContradictionEvent, show, follow, keep=keep)
     return 0
 
 
@@ -63,12 +64,14 @@ def _dead_letters(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _follow(args: argparse.Namespace, settings: Settings, topic: str, model: Any, show: Any, follow: Any) -> None:
+def _follow(args: argparse.Namespace, settings: Settings, topic: str, model: Any, show: Any, follow: Any,
+            **options: Any) -> None:
     from services.common.kafka import ensure_topics
 
     _with_broker(lambda: ensure_topics(settings, timeout=15), settings)
     seen = _with_broker(lambda: follow(settings, topic, model, show, from_beginning=args.from_beginning,
-                                       max_count=args.max, timeout=args.timeout, group=args.group), settings)
+                                       max_count=args.max, timeout=args.timeout, group=args.group, **options),
+                        settings)
     print(f"{seen} event(s) from {topic}", file=sys.stderr)
 
 

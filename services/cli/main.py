@@ -6,10 +6,22 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import get_args
 
+from schemas.events import ContradictionKind
 from services.common.settings import METRICS_PORTS, SettingsError, load_settings
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def _confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 1")
+    return value
 
 
 def parser() -> argparse.ArgumentParser:
@@ -28,6 +40,11 @@ def parser() -> argparse.ArgumentParser:
         follow.add_argument("--max", type=int, metavar="N", help="stop after N events")
         follow.add_argument("--timeout", type=float, metavar="S", help="stop after S seconds without events")
         follow.add_argument("--group", help="consumer group, to resume where it left off (default: none)")
+        if name == "alerts":
+            follow.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="C",
+                                help="only contradictions with confidence >= C (0 to 1, default 0)")
+            follow.add_argument("--kind", action="append", choices=get_args(ContradictionKind),
+                                help="only this kind; repeat for several (default: every kind)")
 
     for name, what in (("analyze", "articles to events"), ("compare", "claim pairs to judgements")):
         scored = sub.add_parser(name, help=f"{what}, JSON lines in and out, no Kafka (see EVAL.md)")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import base64
 import io
 from datetime import UTC, datetime
+from typing import get_args
 
 from schemas.common import Speaker
-from schemas.events import Claim, ContradictionEvent
+from schemas.events import Claim, ContradictionEvent, ContradictionKind
 from schemas.internal import DeadLetter
-from services.cli.alerts import print_contradiction, print_dead_letter
+from services.cli.alerts import alert_filter, print_contradiction, print_dead_letter
 
 
 def test_contradiction_names_both_speakers_sides_quotes_subject_and_confidence() -> None:
@@ -39,3 +40,22 @@ def test_dead_letter_shows_reason_origin_and_a_readable_payload_prefix() -> None
     assert "DEAD LETTER from quotes: invalid_utf8 - not UTF-8 at byte 0" in text
     assert "raw-articles[2]@7, key 'k', 10 bytes" in text
     assert "\\\\xff\\\\xfe garbage" in text
+
+
+def _event(kind: ContradictionKind, confidence: float) -> ContradictionEvent:
+    first = Claim(article_id="a1", start=0, end=4, text="good")
+    second = Claim(article_id="a2", start=0, end=3, text="bad")
+    return ContradictionEvent(event_id=ContradictionEvent.make_id(kind, first, second), article_id="a2", kind=kind,
+                              subject="talks", claims=(first, second), confidence=confidence, explanation="-")
+
+
+def test_alert_filter_keeps_confident_events_of_the_wanted_kinds() -> None:
+    keep = alert_filter(0.6, ["rebuttal", "cross-article"])
+    assert keep(_event("rebuttal", 0.6)) and keep(_event("cross-article", 0.9))
+    assert not keep(_event("rebuttal", 0.59))
+    assert not keep(_event("evaluative", 0.99))
+
+
+def test_alert_filter_without_kinds_keeps_every_kind() -> None:
+    keep = alert_filter(0.0, ())
+    assert all(keep(_event(kind, 0.0)) for kind in get_args(ContradictionKind))
