@@ -18,6 +18,8 @@ on fragments; one noun per claim, even when a claim is about two things.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
 GENERIC: frozenset[str] = frozenset({
@@ -46,16 +48,11 @@ def _rightmost(token: Token) -> Token:
     return token
 
 
-_last_chunks: tuple[Doc, list[tuple[int, int, Token]]] | None = None
-
-
+@functools.lru_cache(maxsize=1)  # a Doc hashes by identity: this remembers the latest doc only
 def _doc_chunks(doc: Doc) -> list[tuple[int, int, Token]]:
     """(start, end, root) of the doc's noun chunks, computed once per doc: `Span.noun_chunks`
     runs the chunker over the whole doc on every call, and an article has several claims."""
-    global _last_chunks
-    if _last_chunks is None or _last_chunks[0] is not doc:
-        _last_chunks = (doc, [(chunk.start, chunk.end, chunk.root) for chunk in doc.noun_chunks])
-    return _last_chunks[1]
+    return [(chunk.start, chunk.end, chunk.root) for chunk in doc.noun_chunks]
 
 
 def _noun_of(span: Span) -> str | None:
