@@ -4,17 +4,14 @@ and counts only those towards --max."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from kafka import KafkaProducer
 
 from schemas.events import Claim, ContradictionEvent, ContradictionKind
+from services.cli.stack import Stack
 from services.common.kafka import ensure_topics
-from services.common.settings import load_settings
-from tests.support.kafka import REPO, WAIT_SECONDS, pipeline_env
+from tests.support.kafka import Pipeline, pipeline_env
 
 pytestmark = pytest.mark.integration
 
@@ -29,22 +26,21 @@ def contradiction(kind: ContradictionKind, confidence: float, article_id: str) -
 
 def test_alerts_prints_only_the_kinds_and_confidence_asked_for(bootstrap: str, tmp_path: Path) -> None:
     env = pipeline_env(bootstrap, tmp_path)
-    settings = load_settings(env)
+    alerting = Pipeline(env, Stack(tmp_path, env))  # no workers: the events are published here
+    settings = alerting.settings
     ensure_topics(settings, timeout=15)
     events = [contradiction("evaluative", 0.9, "a1"), contradiction("rebuttal", 0.3, "a2"),
               contradiction("rebuttal", 0.8, "a3"), contradiction("cross-article", 0.95, "a4"),
               contradiction("evidence", 0.99, "a5")]
-    producer = KafkaProducer(bootstrap_servers=settings.bootstrap_servers)
+    producer = alerting.producer()
     for event in events:
         producer.send(settings.topics.contradictions, key=event.event_id.encode(),
                       value=event.model_dump_json().encode())
     producer.flush()
     producer.close()
 
-    done = subprocess.run(
-        [sys.executable, "-m", "services.cli.main", "alerts", "--from-beginning", "--json", "--max", "2",
-         "--timeout", "10", "--min-confidence", "0.5", "--kind", "rebuttal", "--kind", "cross-article"],
-        capture_output=True, env=env, timeout=WAIT_SECONDS, cwd=REPO)
+    done = alerting.cli("alerts", "--from-beginning", "--json", "--max", "2", "--timeout", "10",
+                        "--min-confidence", "0.5", "--kind", "rebuttal", "--kind", "cross-article")
 
     assert done.returncode == 0, done.stderr.decode()
     shown = [json.loads(line)["article_id"] for line in done.stdout.decode().splitlines()]
