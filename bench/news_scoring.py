@@ -12,7 +12,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +91,7 @@ def reliability(labels: WithinLabels, events: Iterable[Event],
     scored = [(e["confidence"], any(matches(e, p) for p in pairs_by_article[e["article_id"]]))
               for e in events if e.get("type") == "contradiction" and e["article_id"] in labels.articles]
     rows = []
-    for low, high in zip(bands, bands[1:], strict=False):
+    for low, high in pairwise(bands):
         inside = [right for confidence, right in scored if low <= confidence < high]
         rows.append((f"{low:.1f}-{min(high, 1.0):.1f}", len(inside), sum(inside) / max(len(inside), 1)))
     return rows

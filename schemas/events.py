@@ -9,7 +9,7 @@ from pydantic import Field
 from schemas.common import Frozen, Span, Speaker, deterministic_id
 
 EVENT_SCHEMA_VERSION: Final = 1
-ContradictionKind = Literal["evaluative", "rebuttal", "evidence", "cross-article"]
+ContradictionKind = Literal["evaluative", "rebuttal", "factual", "evidence", "cross-article"]
 
 
 class EntityEvent(Frozen):

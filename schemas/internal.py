@@ -42,10 +42,14 @@ class SubjectClaim(Frozen):
 
     type: Literal["subject-claim"] = "subject-claim"
     schema_version: Literal[1] = INTERNAL_SCHEMA_VERSION
-    subject: str
+    subject: str = Field(description="The story key this copy is filed under: one of `story_entities`.")
     claim: Claim
     polarity: float = Field(ge=-1.0, le=1.0)
     published_at: datetime | None = None
+    story_entities: tuple[str, ...] = Field(default=(), description="The article's salient entities.")
+    story_terms: tuple[str, ...] = Field(default=(), description="The article's salient content lemmas.")
+    article_refutes: bool = Field(default=False, description="Whether the article refutes something (a hoax, "
+                                  "a denial) in its own words or a quote: its position on the story.")
 
 
 class DeadLetter(Frozen):

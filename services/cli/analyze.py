@@ -18,6 +18,7 @@ from services.common.nlp import FULL_PARSE, load_nlp
 from services.common.settings import Settings
 from services.contradictions.compare import judge_pair, load_judge
 from services.contradictions.pipeline import across_articles, within_article
+from services.contradictions.positions import load_cross_model
 from services.entities.extract import extract_entities
 from services.quotes.extract import extract_quotes
 
@@ -28,7 +29,7 @@ BATCH = 32
 def analyze(lines: Iterable[str], out: IO[str], settings: Settings) -> int:
     """Write every event the workers would publish for the articles in `lines`; returns bad-line count."""
     nlp = load_nlp(FULL_PARSE)  # one parse serves both cores: NER does not read the parser's output
-    judge = load_judge()
+    model = load_cross_model()
     memory: dict[str, list[SubjectClaim]] = defaultdict(list)
     bad = 0
     articles = _valid_articles(lines)
@@ -42,7 +43,7 @@ def analyze(lines: Iterable[str], out: IO[str], settings: Settings) -> int:
             events += found
             for claim in claims:
                 crossed, memory[claim.subject] = across_articles(
-                    claim, memory[claim.subject], judge=judge, max_claims=settings.claim_memory,
+                    claim, memory[claim.subject], model=model, max_claims=settings.claim_memory,
                     max_age_seconds=settings.claim_max_age_seconds, now=datetime.now(UTC))
                 events += crossed
             out.writelines(event.model_dump_json() + "\n" for event in events)

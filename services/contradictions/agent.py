@@ -1,4 +1,4 @@
-"""The contradiction worker: within-article contradictions, then cross-article ones by subject."""
+"""The contradiction worker: within-article contradictions, then cross-article ones by story."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from services.common.metrics import WorkerMetrics
 from services.common.settings import Settings
 from services.common.stream import Outgoing, run_batches
 from services.common.worker import make_edge
-from services.contradictions.compare import load_judge, remembering
 from services.contradictions.pipeline import across_articles, within_article
+from services.contradictions.positions import load_cross_model
 
 WORKER = "contradictions"
 
@@ -28,7 +28,7 @@ def subject_key(subject: str) -> str:
 
 def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[str]:
     """Register both agents and the claims table on `app`; returns the topics consumed."""
-    judge = remembering(load_judge())
+    model = load_cross_model()
     vocab = blank_vocab()  # reads the quote worker's parses; no model, no parsing here
     topics = settings.topics
     recent = app.Table(
@@ -55,7 +55,7 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
 
     def across_one(claim: SubjectClaim) -> list[Outgoing]:
         prior = [SubjectClaim.model_validate(item) for item in recent[claim.subject]]
-        found, kept = across_articles(claim, prior, judge=judge, max_claims=settings.claim_memory,
+        found, kept = across_articles(claim, prior, model=model, max_claims=settings.claim_memory,
                                       max_age_seconds=settings.claim_max_age_seconds, now=datetime.now(UTC))
         recent[claim.subject] = [item.model_dump(mode="json") for item in kept]
         return [announce(event) for event in found]

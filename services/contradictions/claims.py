@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,9 +12,12 @@ from schemas.common import Speaker
 from schemas.events import Claim, ContradictionEvent, ContradictionKind, QuoteEvent
 from services.common.countries import canonical_country, canonical_name
 from services.contradictions.polarity import Evaluation, evaluation
+from services.contradictions.speakers import entity_speaker
 from services.contradictions.subjects import topic_of
 
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"”\u2019']?(?=\s)|\n")
+_NOT_ASSERTED = re.compile(r"^\W*(?:if|unless|whether|why|how|what|when|who|should|would|could)\b", re.IGNORECASE)
+_ASKING_CUES = ("ask", "wonder", "question", "inquir")
 
 
 @dataclass(frozen=True)
@@ -25,18 +29,36 @@ class QuoteClaim:
     sentence: tuple[int, int]
     topic: str | None
     judgement: Evaluation
+    cue: str | None = None
+    direct: bool = False
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or sentences) around text[start:end]; a rough splitter, abbreviations aside."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        left = match.end()
-    right_match = _SENTENCE_END.search(text, max(end, left))
-    right = right_match.end() if right_match else len(text)
-    while left < right and text[left].isspace():
-        left += 1
-    return left, right
+def is_assertion(content: str, cue: str | None) -> bool:
+    """False for questions, reported questions, conditionals and hypotheticals: "if ...",
+    "whether ...", a content ending in "?", or a cue of asking ("asked", "wondered")."""
+    if content.rstrip(" \"”\u2019'").endswith("?") or _NOT_ASSERTED.match(content):
+        return False
+    return cue is None or not cue.lower().startswith(_ASKING_CUES)
+
+
+class SentenceIndex:
+    """The sentence spans of one text, found once; lookups by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentences(text)
+        self._starts = [s for s, _ in self.spans]
+
+    def index_of(self, offset: int) -> int:
+        """The number of the sentence holding `offset` (the one before it, between sentences)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence (or sentences) around text[start:end]."""
+        if not self.spans:
+            return start, end
+        first, last = self.spans[self.index_of(start)], self.spans[self.index_of(max(start, end - 1))]
+        return min(first[0], start), max(last[1], end)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -68,36 +90,40 @@ def span_claim(article: Article, start: int, end: int, speaker: Speaker | None) 
                  speaker=speaker, source=article.source)
 
 
-def quote_claim(article: Article, quote: QuoteEvent) -> QuoteClaim:
+def quote_claim(article: Article, quote: QuoteEvent, index: SentenceIndex | None = None) -> QuoteClaim:
     """Build the claim of one quote; its topic is the one its content names, else its sentence's.
 
     The content comes first: in "X called the agreement a breakthrough and said the
     negotiations were productive" the first quote is about the deal, not the talks.
     """
     content = quote.content
-    claim = span_claim(article, content.start, content.end, quote.speaker)
-    sentence = sentence_bounds(article.text, content.start, content.end)
-    topic = topic_of(content.text) or topic_of(
-        article.text[min(sentence[0], content.start):max(sentence[1], content.end)])
-    return QuoteClaim(claim=claim, side=side_of(quote.speaker), sentence=sentence, topic=topic,
-                      judgement=evaluation(content.text))
+    speaker = entity_speaker(quote.speaker)
+    claim = span_claim(article, content.start, content.end, speaker)
+    index = index or SentenceIndex(article.text)
+    sentence = index.around(content.start, content.end)
+    topic = topic_of(content.text) or topic_of(article.text[sentence[0]:sentence[1]])
+    return QuoteClaim(claim=claim, side=side_of(speaker), sentence=sentence, topic=topic,
+                      judgement=evaluation(content.text), cue=quote.cue.text if quote.cue else None,
+                      direct=quote.direct)
 
 
-def quote_claims(article: Article, quotes: Sequence[QuoteEvent]) -> list[QuoteClaim]:
+def quote_claims(article: Article, quotes: Sequence[QuoteEvent],
+                 index: SentenceIndex | None = None) -> list[QuoteClaim]:
     """Claims for the quotes of `article` with non-empty content, in text order.
 
     Raises ValueError when a quote belongs to another article or its offsets do not
     index `article.text`: mismatched inputs are a caller bug, not something to guess around.
     """
     claims = []
+    index = index or SentenceIndex(article.text)
     for quote in sorted(quotes, key=lambda q: (q.content.start, q.content.end)):
         if quote.article_id != article.id:
             raise ValueError(f"quote {quote.event_id} belongs to {quote.article_id}, not {article.id}")
         content = quote.content
         if article.text[content.start:content.end] != content.text:
             raise ValueError(f"quote {quote.event_id} content does not match the article text")
-        if content.text.strip():
-            claims.append(quote_claim(article, quote))
+        if content.text.strip() and is_assertion(content.text, quote.cue.text if quote.cue else None):
+            claims.append(quote_claim(article, quote, index))
     return claims
 
 

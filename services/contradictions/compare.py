@@ -68,12 +68,6 @@ def load_judge() -> LinearJudge:
     return judge_from_json(json.loads(text))
 
 
-def remembering(judge: Judge, size: int = 4096) -> Judge:
-    """`judge` with its `size` latest scores remembered. The cross-article detector re-scores
-    the pairs of an article's earlier claims each time one more of its claims arrives."""
-    return functools.lru_cache(maxsize=size)(judge)
-
-
 def judge_pair(judge: Judge, a: str, b: str) -> tuple[bool, float]:
     """The `compare` answer for one pair: (score >= THRESHOLD, score)."""
     score = judge(a, b)

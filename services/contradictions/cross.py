@@ -1,23 +1,16 @@
-"""Cross-article detection: a new claim against the remembered claims on its subject."""
+"""Cross-article detection: a new claim against the remembered claims of its story."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from schemas.events import Claim, ContradictionEvent
 from schemas.internal import SubjectClaim
-from services.contradictions.claims import side_of
-from services.contradictions.compare import Judge
-from services.contradictions.features import content_words, tokens
 from services.contradictions.negation import flipped_words
-from services.contradictions.polarity import evaluation
-
-CROSS_THRESHOLD = 0.8
-FLIP_THRESHOLD = 0.5
-MIN_SHARED_WORDS = 2
-OPPOSED_POLARITY = 0.5
+from services.contradictions.pair_model import PairModel
+from services.contradictions.positions import position_features
+from services.contradictions.story import same_story
 
 
 def other_source(first: Claim, second: Claim) -> bool:
@@ -30,44 +23,27 @@ def other_source(first: Claim, second: Claim) -> bool:
 
 
 def _who(claim: Claim) -> str:
-    speaker = claim.speaker.name if claim.speaker else "an unattributed claim"
-    return f"{speaker} ({claim.source})" if claim.source else speaker
+    """The speaker and outlet of a claim; an outlet's own assertion is the outlet's."""
+    outlet = claim.source or f"article {claim.article_id}"
+    return f"{claim.speaker.name} ({outlet})" if claim.speaker else outlet
 
 
-def _shared_words(first: str, second: str) -> int:
-    return len(_content_words(first) & _content_words(second))
-
-
-@functools.lru_cache(maxsize=4096)  # a remembered claim is compared with every new one on its subject
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset(content_words(tokens(text)))
-
-
-def _opposed_evaluations(old: SubjectClaim, new: SubjectClaim) -> float:
-    """0, or 0.5 + half the weaker polarity when two sides judge the subject with domain
-    evaluative words and opposed polarity of at least `OPPOSED_POLARITY`."""
-    sides = side_of(old.claim.speaker), side_of(new.claim.speaker)
-    if None in sides or sides[0] == sides[1]:
+def _score(old: SubjectClaim, new: SubjectClaim, model: PairModel) -> float:
+    """The probability that the two claims take opposed positions, 0 below the model's threshold
+    or when the positions are not opposed: the articles must differ in whether they refute
+    something, or the two claims must negate the same predicate (`negation.flipped_words`)."""
+    if old.article_refutes == new.article_refutes and not flipped_words(old.claim.text, new.claim.text):
         return 0.0
-    weaker = min(abs(old.polarity), abs(new.polarity))
-    if old.polarity * new.polarity >= 0 or weaker < OPPOSED_POLARITY:
-        return 0.0
-    if not (evaluation(old.claim.text).evaluative and evaluation(new.claim.text).evaluative):
-        return 0.0
-    return 0.5 + 0.5 * weaker
+    probability = model.probability(position_features(old.claim.text, new.claim.text))
+    return probability if probability >= model.threshold else 0.0
 
 
-def _score(old: SubjectClaim, new: SubjectClaim, judge: Judge) -> tuple[float, str]:
-    """How strongly `new` opposes `old` (0 when it does not), and how, in words."""
-    evaluative = _opposed_evaluations(old, new)
-    judged = 0.0
-    if _shared_words(old.claim.text, new.claim.text) >= MIN_SHARED_WORDS:
-        judged = judge(old.claim.text, new.claim.text)
-        flipped = flipped_words(old.claim.text, new.claim.text)
-        judged = judged if judged >= (FLIP_THRESHOLD if flipped else CROSS_THRESHOLD) else 0.0
-    if evaluative >= judged:
-        return evaluative, "evaluates it oppositely to"
-    return judged, "contradicts"
+def story_key(first: SubjectClaim, second: SubjectClaim) -> str | None:
+    """The one key under which two articles' claims are compared: the first salient entity both
+    share (None when they share none). Each claim is filed under every salient entity of its
+    article, so two articles of one story meet under several keys; only this one reports."""
+    shared = set(first.story_entities) & set(second.story_entities)
+    return min(shared) if shared else None
 
 
 def _publication(claims: Sequence[SubjectClaim]) -> tuple[float, str]:
@@ -79,36 +55,34 @@ def _publication(claims: Sequence[SubjectClaim]) -> tuple[float, str]:
 
 
 def _canonical(new: SubjectClaim, mine: Sequence[SubjectClaim], theirs: Sequence[SubjectClaim],
-               judge: Judge) -> tuple[SubjectClaim, SubjectClaim, float, str] | None:
+               model: PairModel) -> tuple[SubjectClaim, SubjectClaim, float] | None:
     """The one contradicting pair of two articles: the first claim (in text order) of the later
     article that opposes any claim of the earlier one, with the claim it opposes most. None as
     soon as it is clear that the pair cannot include `new`, one of `mine`, to spare the judge."""
     later, earlier = sorted((mine, theirs), key=_publication, reverse=True)
     for claim in sorted(later, key=lambda c: (c.claim.start, c.claim.end)):
-        scored = [(_score(old, claim, judge), old) for old in sorted(earlier, key=lambda c: c.claim.start)]
-        (score, how), partner = max(scored, key=lambda item: item[0][0])
+        scored = [(_score(old, claim, model), old) for old in sorted(earlier, key=lambda c: c.claim.start)]
+        score, partner = max(scored, key=lambda item: item[0])
         if score > 0:
-            return claim, partner, score, how
+            return claim, partner, score
         if claim is new:
             return None
     return None
 
 
 def cross_contradictions(new: SubjectClaim, prior: Sequence[SubjectClaim], *,
-                         judge: Judge) -> list[ContradictionEvent]:
-    """Events for remembered articles on the same subject, from another source, that `new` opposes.
+                         model: PairModel) -> list[ContradictionEvent]:
+    """Events for remembered articles of the same story, from another outlet, whose claims take
+    a position opposed to one of `new`'s article (see `positions`).
 
-    Three ways to oppose: the claims evaluate the subject oppositely (see `_opposed_evaluations`);
-    they share at least `MIN_SHARED_WORDS` content words and the judge scores the pair at least
-    `CROSS_THRESHOLD`, stricter than `compare.THRESHOLD` because claims on one subject are mostly
-    unrelated statements, where the judge's false-positive rate is far above its rate on curated
-    pairs; or they share those words, one negates a word the other asserts (see `negation`), and
-    the judge scores at least `FLIP_THRESHOLD`, the usual decision threshold, since a negation
-    flip already shows the claims are about the same thing.
-
-    Two articles yield at most one event per subject, whichever claim arrives: the pair chosen by
-    `_canonical` over the claims of both articles known so far, reported only when `new` is in it.
-    So an article's later claims, and republished articles, add no event, provided each article's
+    Same story: the two articles' salient entities and terms agree (`story.same_story`); one
+    shared broad word is never enough. Opposed positions: exactly one of the two articles
+    refutes something (a denial, "hoax", "false"), or the two claims negate the same
+    predicate ("has been contained" / "has not been contained"), and the pair of claims
+    scores at least the cross-article model's threshold. Two articles yield at most one event, whichever claim
+    arrives and under whichever key: the pair `_canonical` picks over the claims of both
+    articles known so far, reported only when `new` is in it and only under `story_key`. So an
+    article's later claims, and republished articles, add no event, provided each article's
     claims arrive in text order and the earlier-published article is complete when the later one
     arrives (as when outlets publish one after another).
     """
@@ -121,19 +95,32 @@ def cross_contradictions(new: SubjectClaim, prior: Sequence[SubjectClaim], *,
     events = []
     for article_id in sorted(by_article):
         theirs = by_article[article_id]
-        if not other_source(theirs[0].claim, new.claim):
+        other = theirs[0]
+        if not other_source(other.claim, new.claim) or story_key(new, other) != new.subject:
             continue
-        found = _canonical(new, mine, theirs, judge)
+        if not same_story(new.story_entities, other.story_entities, new.story_terms, other.story_terms):
+            continue
+        found = _canonical(new, mine, theirs, model)
         if found is None or new not in found[:2]:
             continue
-        first, second, score, how = found
-        old = second if first is new else first
-        events.append(ContradictionEvent(
-            event_id=ContradictionEvent.make_id("cross-article", old.claim, new.claim),
-            article_id=new.claim.article_id, kind="cross-article", subject=new.subject,
-            claims=(old.claim, new.claim), confidence=round(min(1.0, score), 4),
-            explanation=f"On {new.subject}: {_who(new.claim)} {how} {_who(old.claim)}"))
+        events.append(_event(new, found[0], found[1], found[2]))
     return sorted(events, key=lambda e: -e.confidence)
+
+
+def _event(new: SubjectClaim, first: SubjectClaim, second: SubjectClaim, score: float) -> ContradictionEvent:
+    """The event of one pair, its claims in a fixed order (by article id, then offset), so the
+    same pair always reads the same way whichever article arrived first."""
+    one, two = sorted((first.claim, second.claim), key=lambda c: (c.article_id, c.start))
+    return ContradictionEvent(
+        event_id=ContradictionEvent.make_id("cross-article", one, two),
+        article_id=new.claim.article_id, kind="cross-article", subject=new.subject,
+        claims=(one, two), confidence=round(min(1.0, score), 4),
+        explanation=f"{_who(two)} \"{_gist(two.text)}\" opposes {_who(one)} \"{_gist(one.text)}\"")
+
+
+def _gist(text: str, words: int = 14) -> str:
+    kept = text.strip(" \"\u201c\u201d'.,").split()
+    return " ".join(kept[:words]) + (" ..." if len(kept) > words else "")
 
 
 def remember(prior: Sequence[SubjectClaim], new: SubjectClaim, *, max_claims: int,

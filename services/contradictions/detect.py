@@ -9,69 +9,77 @@ from spacy.tokens import Doc
 from schemas.articles import Article
 from schemas.events import ContradictionEvent, QuoteEvent
 from schemas.internal import SubjectClaim
-from services.contradictions.claims import QuoteClaim, known_speakers, quote_claims, sentences
+from services.contradictions.claims import SentenceIndex, known_speakers, quote_claims
 from services.contradictions.evaluative import evaluative_contradictions
 from services.contradictions.evidence import evidence_in
-from services.contradictions.heads import head_noun
+from services.contradictions.opposition import opposed_claims
+from services.contradictions.pair_model import PairModel, load_pair_model
+from services.contradictions.pairs import has_negation
+from services.contradictions.polarity import polarity
+from services.contradictions.positions import refutes
 from services.contradictions.rebuttals import rebuttals_in
-from services.contradictions.subjects import fallback_key, story_parties, subject_key, topic_of, topics_in
+from services.contradictions.speakers import same_speaker
+from services.contradictions.story import outlet_claims, salient_entities, salient_terms
+from services.contradictions.subjects import story_parties
+
+MAX_EVENTS = 20  # per article; an article past it keeps its most confident events
 
 
-def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *,
-                        doc: Doc | None = None) -> list[ContradictionEvent]:
-    """Evaluative, rebuttal and evidence contradictions within one article.
+def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *, doc: Doc | None = None,
+                        model: PairModel | None = None) -> list[ContradictionEvent]:
+    """Contradictions within one article, each pair of claims once, most confident first.
 
-    `quotes` are the article's quotes (direct and reported) with resolved speakers;
-    `doc` is the quote worker's parse of the text, for head-noun subjects (none without it);
-    rebuttals and evidence are also found from the text alone, but only quotes give
-    the sides an evaluative contradiction needs. Each pair of claims is reported once.
-    Raises ValueError when a quote does not belong to `article`.
+    Two ways in, one score each: pairs of attributed claims judged by the pair model
+    (`opposition`; needs `doc`, the quote worker's parse), and the wordings the rules
+    recognise (`evaluative`, `rebuttals`, `evidence`). A pair whose two speakers are one
+    entity under two names is dropped. `quotes` are the article's quotes with resolved
+    speakers. Raises ValueError when a quote does not belong to `article`.
     """
-    claims = quote_claims(article, quotes)
+    index = SentenceIndex(article.text)
+    claims = quote_claims(article, quotes, index)
     events = evaluative_contradictions(article, claims, story_parties(article.text), doc)
     directory = known_speakers(quotes)
-    for sentence in sentences(article.text):
+    for sentence in index.spans:
         events.extend(rebuttals_in(article, sentence, quotes, directory))
         events.extend(evidence_in(article, sentence, directory, doc))
-    unique = {event.event_id: event for event in events}
-    return sorted(unique.values(), key=lambda e: (e.claims[0].start, e.claims[1].start, e.kind))
+    if doc is not None:
+        events.extend(opposed_claims(article, claims, doc, model or load_pair_model(), index))
+    best: dict[tuple[tuple[int, int], ...], ContradictionEvent] = {}
+    for event in events:
+        first, second = event.claims
+        if same_speaker(first.speaker, second.speaker):
+            continue
+        key = tuple(sorted(((first.start, first.end), (second.start, second.end))))
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    ranked = sorted(best.values(), key=lambda e: (-e.confidence, e.claims[0].start, e.claims[1].start))
+    return sorted(ranked[:MAX_EVENTS], key=lambda e: (e.claims[0].start, e.claims[1].start, e.kind))
 
 
-def claim_subject(article: Article, claim: QuoteClaim, parties: tuple[str, ...],
-                  dominant: str | None, doc: Doc | None) -> str | None:
-    """The cross-article key of one claim, first rule that applies:
-    1. the topic its content (else its sentence) names: 'talks: North Korea / United States';
-    2. its head noun (see `heads.head_noun`) with the article's main country: 'outbreak: Zambia',
-       or the topic's key when the noun is a topic word;
-    3. the topic the article names most, with the story's parties;
-    else None (not stored): a claim with no noun in an article naming no topic and no country.
-    """
-    if claim.topic is not None:
-        return subject_key(claim.topic, parties)
-    noun = head_noun(doc, claim.claim.start, claim.claim.end)
-    if noun is not None:
-        topic = topic_of(noun)
-        key = subject_key(topic, parties) if topic else fallback_key(noun, article.text)
-        if key is not None:
-            return key
-    return None if dominant is None else subject_key(dominant, parties)
+MAX_STORY_QUOTES = 5
 
 
 def subject_claims(article: Article, quotes: Sequence[QuoteEvent], *,
                    doc: Doc | None = None) -> list[SubjectClaim]:
-    """The article's quote claims keyed by subject (see `claim_subject`), for cross-article comparison.
-
-    `doc` is the article's parse; without it, claims that name no topic are not keyed by head noun.
+    """The article's claims for cross-article comparison, each filed under every salient entity
+    of the article's story (see `story`): what the outlet asserts (headline, lead, refuting
+    sentences) and up to `MAX_STORY_QUOTES` quotes that refute or negate something. Each
+    carries the article's position: whether any of them refutes something. None without
+    `doc` (the parse names the entities) or when the article names no entity twice.
     """
-    parties = story_parties(article.text)
-    dominant = topics_in(article.text).most_common(1)
-    fallback = dominant[0][0] if dominant else None
-    kept = []
-    for claim in quote_claims(article, quotes):
-        subject = claim_subject(article, claim, parties, fallback, doc)
-        if subject is None:
-            continue
-        kept.append(SubjectClaim(subject=subject, claim=claim.claim,
-                                 polarity=max(-1.0, min(1.0, claim.judgement.polarity)),
-                                 published_at=article.published_at))
-    return kept
+    if doc is None:
+        return []
+    entities, terms = salient_entities(doc), salient_terms(doc)
+    if not entities:
+        return []
+    index = SentenceIndex(article.text)
+    quoted = [c.claim for c in quote_claims(article, quotes, index)
+              if c.claim.speaker is not None and (refutes(c.claim.text) or has_negation(c.claim.text))]
+    outlet = [c.model_copy(update={"source": article.source}) for c in outlet_claims(article, index)]
+    claims = sorted({(c.start, c.end): c for c in [*outlet, *quoted[:MAX_STORY_QUOTES]]}.values(),
+                    key=lambda c: (c.start, c.end))
+    position = any(refutes(c.text) for c in claims)
+    return [SubjectClaim(subject=key, claim=claim, polarity=max(-1.0, min(1.0, polarity(claim.text))),
+                         published_at=article.published_at, story_entities=entities, story_terms=terms,
+                         article_refutes=position)
+            for claim in claims for key in entities]

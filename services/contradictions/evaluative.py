@@ -5,6 +5,8 @@ at least one domain evaluative cue (see `polarity.DOMAIN_LEXICON`), a polarity o
 at least `MIN_POLARITY` in size, and a subject: the topic it names (see
 `subjects.TOPICS`), else its head noun (see `heads.head_noun`; "the funds were far
 too small" is about funds), mapped to its topic when it is a topic word.
+The two sides must be the story's two parties (the countries it names most), so that both
+claims are about the same act between the same parties, not merely the same topic word.
 One event per subject and pair of sides: the strongest opposed pair, preferring quotes
 whose evaluative words sit next to the words naming the subject. The key names the
 two sides when both are countries, else the story's parties.
@@ -22,6 +24,7 @@ from spacy.tokens import Doc
 from schemas.articles import Article
 from schemas.events import ContradictionEvent
 from services.common.countries import canonical_country
+from services.contradictions.calibration import rule_confidence
 from services.contradictions.claims import QuoteClaim, contradiction
 from services.contradictions.heads import head_noun
 from services.contradictions.polarity import cue_offsets
@@ -92,13 +95,14 @@ def evaluative_contradictions(article: Article, claims: Sequence[QuoteClaim], pa
     events = []
     for topic, by_side in sorted(by_topic.items()):
         for side_a, side_b in combinations(sorted(by_side), 2):
+            if side_a not in parties or side_b not in parties:
+                continue  # a topic word alone is no shared matter: the two sides must be its parties
             pair = _strongest_opposed(by_side[side_a], by_side[side_b], topic)
             if pair is None:
                 continue
             positive, negative = sorted(pair, key=lambda c: -c.judgement.polarity)
-            strength = min(abs(positive.judgement.polarity), abs(negative.judgement.polarity))
             explanation = f"On the {topic}: {_describe(positive)}; {_describe(negative)}"
             events.append(contradiction(article, "evaluative", subject_key(topic, _parties(*pair, parties)),
-                                        (positive.claim, negative.claim), 0.5 + 0.5 * strength,
+                                        (positive.claim, negative.claim), rule_confidence("evaluative"),
                                         explanation))
     return events

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from schemas.articles import Article
 from schemas.common import Speaker
 from schemas.events import Claim, ContradictionEvent
+from services.contradictions.calibration import rule_confidence
 from services.contradictions.claims import contradiction, resolve_speaker, span_claim
 from services.contradictions.heads import head_noun
 from services.contradictions.subjects import topic_of
@@ -64,7 +65,7 @@ def _event(article: Article, claim: Claim, evidence: Claim, doc: Doc | None) -> 
                or head_noun(doc, claim.start, claim.end) or "claim")
     who = claim.speaker.name if claim.speaker else "someone"
     explanation = f"{who}'s claim is set against contrary evidence in the text"
-    return contradiction(article, "evidence", subject, (claim, evidence), 0.6, explanation)
+    return contradiction(article, "evidence", subject, (claim, evidence), rule_confidence("evidence"), explanation)
 
 
 def evidence_in(article: Article, sentence: tuple[int, int], directory: dict[str, Speaker],

@@ -10,9 +10,9 @@ from spacy.tokens import Doc
 from schemas.articles import Article
 from schemas.events import ContradictionEvent, QuoteEvent
 from schemas.internal import SubjectClaim
-from services.contradictions.compare import Judge
 from services.contradictions.cross import cross_contradictions, remember
 from services.contradictions.detect import find_contradictions, subject_claims
+from services.contradictions.pair_model import PairModel
 
 
 def within_article(article: Article, quotes: Sequence[QuoteEvent],
@@ -25,10 +25,10 @@ def within_article(article: Article, quotes: Sequence[QuoteEvent],
 
 
 def across_articles(
-    claim: SubjectClaim, prior: Sequence[SubjectClaim], *, judge: Judge,
+    claim: SubjectClaim, prior: Sequence[SubjectClaim], *, model: PairModel,
     max_claims: int, max_age_seconds: float, now: datetime,
 ) -> tuple[list[ContradictionEvent], list[SubjectClaim]]:
-    """Cross-article contradictions of a new claim, and the subject's memory with it added."""
-    found = cross_contradictions(claim, prior, judge=judge)
+    """Cross-article contradictions of a new claim, and its story key's memory with it added."""
+    found = cross_contradictions(claim, prior, model=model)
     kept = remember(prior, claim, max_claims=max_claims, max_age_seconds=max_age_seconds, now=now)
     return found, kept

@@ -26,7 +26,7 @@ from services.contradictions.subjects import mask_topics
 DOMAIN_LEXICON: dict[str, float] = {
     # praise of talks, deals and counterparts
     "productive": 2.5, "progress": 2.2, "good faith": 2.2, "good-faith": 2.2, "constructive": 2.3,
-    "fruitful": 2.5, "successful": 2.5, "breakthrough": 2.6, "positive": 2.0, "substantive": 1.8,
+    "fruitful": 2.5, "successful": 2.5, "success": 2.4, "breakthrough": 2.6, "positive": 2.0, "substantive": 1.8,
     "cordial": 1.8, "encouraging": 2.2, "on track": 1.8, "in the spirit of": 1.5,
     # condemnation
     "regrettable": -2.6, "worrisome": -2.4, "worrying": -2.3, "gangster-like": -3.2, "gangster": -3.0,

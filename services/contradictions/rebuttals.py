@@ -19,12 +19,14 @@ from schemas.articles import Article
 from schemas.common import Speaker
 from schemas.events import Claim, ContradictionEvent, QuoteEvent
 from services.common.countries import canonical_country
+from services.contradictions.calibration import rule_confidence
 from services.contradictions.claims import (
     contradiction,
     resolve_speaker,
     side_of,
     span_claim,
 )
+from services.contradictions.speakers import entity_speaker
 from services.contradictions.subjects import countries_in, topic_of
 
 _REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accounts?|rumou?rs?|suggestions?"
@@ -36,6 +38,12 @@ _DENIAL = re.compile(
     r"\s+(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+"
     rf"(?P<reported>(?:[\w'\u2019.-]+\s+){{0,4}}?{_REPORT_NOUN})\b")
 _REPORT_WORDS = re.compile(rf"\b(?:a|an|the|these|those|such|{_REPORT_NOUN})\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_THAT_CLAUSE = re.compile(r"^\s*,?\s*that\s+")
+_DENYING_CUE = re.compile(r"^(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed"
+                          r"|disputes|debunked)$", re.IGNORECASE)
+_REPORTED_CONTENT = re.compile(
+    rf"^(?P<reported>(?:[\w'\u2019.-]+\s+){{0,5}}?{_REPORT_NOUN})\b,?\s+(?:that\s+)?(?P<claim>\S.*)$", re.DOTALL)
 _NAMELESS = frozenset({"news", "media", "press", "recent", "earlier", "new", "unconfirmed", "some", "many",
                        "several", "widespread", "initial", "false", "online", "social", "local"})
 _THAT_OBJECT = re.compile(r"\bthat\s+(?:[\w'\u2019-]+\s+){0,6}?(?:a|an|the|any)\s+(?P<object>[\w-]+)")
@@ -47,16 +55,24 @@ _SPEAKER_BEFORE = re.compile(r"(?P<name>\b[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2
                              r"(?:said|says|told|insisted|added|stressed|gave)\b")
 
 
+def _gist(text: str, words: int = 14) -> str:
+    kept = text.strip(" \"\u201c\u201d'.,").split()
+    return " ".join(kept[:words]) + (" ..." if len(kept) > words else "")
+
+
 def reported_speaker(phrase: str) -> Speaker | None:
-    """Who made a report: 'South Korean media reports' -> South Korean media (South Korea)."""
-    name = " ".join(_REPORT_WORDS.sub(" ", phrase).split())
+    """Who made a report: 'South Korean media reports' -> South Korean media (South Korea);
+    None when the phrase names nobody ('a newspaper's report': no entity)."""
+    name = " ".join(_REPORT_WORDS.sub(" ", _POSSESSIVE.sub("", phrase)).split())
     if not name or all(word.lower() in _NAMELESS for word in name.split()):
         return None
     countries = countries_in(name)
     affiliation = next(iter(countries), None) or canonical_country(name)
     if canonical_country(name) not in (None, name):  # 'Israeli reports' are Israeli media's
         name = f"{name} media"
-    return Speaker(name=name, affiliation=affiliation)
+    elif not any(word[:1].isupper() for word in name.split()):
+        return None  # 'newspaper', 'tabloid': a kind of outlet, not a named one
+    return entity_speaker(Speaker(name=name, affiliation=affiliation))
 
 
 def rebuttal_subject(denial: str, reported: str, sentence: str) -> str:
@@ -104,21 +120,49 @@ def rebuttals_in(article: Article, sentence: tuple[int, int], quotes: Sequence[Q
         if denial is not None and _distinct_sides(reported, denial):
             found.append(_rebuttal(article, reported, denial, text[start:end]))
     for match in _DENIAL.finditer(text, start, end):
-        reported = span_claim(article, match.start("reported"), end,
+        clause = _THAT_CLAUSE.match(text, match.end("reported"), end)
+        reported = span_claim(article, clause.end() if clause else match.start("reported"), end,
                               reported_speaker(match.group("reported")))
-        speaker = resolve_speaker(match.group("denier"), directory)
+        speaker = entity_speaker(resolve_speaker(match.group("denier"), directory))
         quote = _quote_in(quotes, start, end)
         denial = (span_claim(article, quote.content.start, quote.content.end, quote.speaker)
                   if quote is not None and quote.content.end <= match.start("reported")
                   else span_claim(article, match.start("denier"), match.start("reported"), speaker))
-        if reported.speaker is not None and _distinct_sides(reported, denial):
+        named = reported.speaker is not None or clause is not None  # who reported it, or what
+        if named and denial.speaker is not None and _distinct_sides(reported, denial):
             found.append(_rebuttal(article, reported, denial, text[start:end]))
+    found.extend(_denied_reports(article, quotes, start, end))
+    return found
+
+
+def _denied_reports(article: Article, quotes: Sequence[QuoteEvent], start: int, end: int) -> list[ContradictionEvent]:
+    """'X denied a Daily Herald report that Y', found by the quote extractor as X's quote
+    'a Daily Herald report that Y' with the cue 'denied': Y (the Daily Herald's, or nobody's when
+    the report names no outlet) against X's denial (the cue through the report's noun)."""
+    found = []
+    for quote in quotes:
+        cue, content = quote.cue, quote.content
+        if cue is None or not start <= content.start < end or not _DENYING_CUE.match(cue.text):
+            continue
+        match = _REPORTED_CONTENT.match(content.text)
+        denier = entity_speaker(quote.speaker)
+        if match is None or denier is None or cue.start > content.start:
+            continue
+        reported = span_claim(article, content.start + match.start("claim"), content.end,
+                              reported_speaker(match.group("reported")))
+        denial = span_claim(article, cue.start, content.start + match.end("reported"), denier)
+        if _distinct_sides(reported, denial):
+            found.append(_rebuttal(article, reported, denial, article.text[start:end]))
     return found
 
 
 def _rebuttal(article: Article, reported: Claim, denial: Claim, sentence: str) -> ContradictionEvent:
     subject = rebuttal_subject(denial.text, reported.text, sentence)
     who = denial.speaker.name if denial.speaker else "someone"
-    whom = reported.speaker.name if reported.speaker else "a report"
-    explanation = f"{who} denies what {whom} reported about the {subject}"
-    return contradiction(article, "rebuttal", subject, (reported, denial), 0.8, explanation)
+    whom = f"{reported.speaker.name} reported" if reported.speaker else "was reported"
+    about = "" if subject == "report" else f" about the {subject}"
+    if subject == "report":
+        subject = _gist(reported.text, 6)
+    explanation = f"{who} denies what {whom}{about}: \"{_gist(reported.text)}\""
+    return contradiction(article, "rebuttal", subject, (reported, denial), rule_confidence("rebuttal"),
+                         explanation)

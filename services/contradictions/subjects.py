@@ -5,13 +5,10 @@ are the same subject. `TOPICS` is a small, documented synonym table for the
 subjects of diplomatic and political news (singular and plural forms listed).
 Across articles, a topic's key also names the two countries the story mentions
 most ("talks: North Korea / United States"), so talks about one conflict are
-never compared with talks about another. A claim naming no topic falls back to
-its head noun (see `heads.head_noun`), keyed by the article's one main country
-(`main_country`): "outbreak: Zambia". One country, not two parties, because two
-outlets covering one event agree on where it happened far more often than on which
-other countries they mention. Limits: word lists, not word senses ("talks" as a verb is
-rare in news and accepted); countries only, so a story naming no known country
-or capital gets no fallback key.
+never compared with talks about another. These keys name the subjects of
+within-article evaluative contradictions; cross-article comparison keys by story
+(see `story`). Limits: word lists, not word senses ("talks" as a verb is rare in news
+and accepted).
 """
 
 from __future__ import annotations
@@ -104,22 +101,6 @@ _canonical_country = functools.lru_cache(maxsize=8192)(canonical_country)  # nam
 def story_parties(text: str, *, limit: int = 2) -> tuple[str, ...]:
     """The `limit` countries the story names most, sorted by name for a stable key."""
     return tuple(sorted(name for name, _ in countries_in(text).most_common(limit)))
-
-
-def main_country(text: str) -> str | None:
-    """The country `text` names most (capitals and demonyms count), ties to the first named."""
-    found = countries_in(text)
-    if not found:
-        return None
-    most = max(found.values())
-    return next(name for name, count in found.items() if count == most)
-
-
-def fallback_key(noun: str, text: str) -> str | None:
-    """The cross-article key of a claim about `noun` (a lemma, not a topic word) in an article
-    `text`: 'outbreak: Zambia'; None when the article names no country."""
-    place = main_country(text)
-    return None if place is None else subject_key(noun, (place,))
 
 
 def subject_key(topic: str, parties: tuple[str, ...]) -> str:

@@ -15,10 +15,14 @@ def article(text: str, *, article_id: str = "a1", source: str | None = "Wire",
 
 
 def quote(doc: Article, content: str, name: str, affiliation: str | None = None, *,
-          direct: bool = True, occurrence: int = 0) -> QuoteEvent:
+          direct: bool = True, occurrence: int = 0, cue: str | None = None) -> QuoteEvent:
     start = -1
     for _ in range(occurrence + 1):
         start = doc.text.index(content, start + 1)
     span = Span(start=start, end=start + len(content), text=content)
-    return QuoteEvent(event_id=QuoteEvent.make_id(doc.id, span), article_id=doc.id, content=span,
+    cue_span = None
+    if cue is not None:
+        at = doc.text.rindex(cue, 0, start) if cue in doc.text[:start] else doc.text.index(cue, span.end)
+        cue_span = Span(start=at, end=at + len(cue), text=cue)
+    return QuoteEvent(event_id=QuoteEvent.make_id(doc.id, span), article_id=doc.id, content=span, cue=cue_span,
                       speaker=Speaker(name=name, affiliation=affiliation), direct=direct)

@@ -8,7 +8,6 @@ from services.contradictions.compare import (
     judge_from_json,
     judge_pair,
     load_judge,
-    remembering,
 )
 from services.contradictions.features import focus, pair_features, tokens
 
@@ -76,15 +75,3 @@ def test_questions_and_leading_no_are_features() -> None:
     features = pair_features("Hefner is dead.", "No, Hefner is not dead?")
     assert features["question_end_b"] == 1.0
     assert features["starts_with_no_b"] == 1.0
-
-
-def test_remembering_scores_each_pair_once() -> None:
-    calls: list[tuple[str, str]] = []
-
-    def judge(a: str, b: str) -> float:
-        calls.append((a, b))
-        return 0.25
-
-    remembered = remembering(judge, size=2)
-    assert [remembered("x", "y"), remembered("x", "y"), remembered("y", "x")] == [0.25, 0.25, 0.25]
-    assert calls == [("x", "y"), ("y", "x")]

@@ -1,4 +1,3 @@
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -6,24 +5,34 @@ import pytest
 from schemas.common import Speaker
 from schemas.events import Claim, ContradictionEvent
 from schemas.internal import SubjectClaim
-from services.contradictions.compare import load_judge
-from services.contradictions.cross import cross_contradictions, other_source, remember
+from services.contradictions.cross import cross_contradictions, other_source, remember, story_key
+from services.contradictions.pair_model import PairModel
+from services.contradictions.positions import FEATURES, load_cross_model
 
 NOW = datetime(2026, 1, 10, tzinfo=UTC)
+OUTBREAK = ("zambia", "kasama")
+OUTBREAK_TERMS = ("cholera", "outbreak", "contain", "vaccination", "kasama", "case", "village")
 
 
-def _claim(article_id: str, text: str, polarity: float = 0.0, *, source: str | None = "A",
-           subject: str = "talks: Iran", age_hours: float | None = 1.0, start: int = 0,
-           side: str | None = None) -> SubjectClaim:
-    speaker = Speaker(name=f"Someone of {side or source}", affiliation=side or source)
+def _claim(article_id: str, text: str, *, source: str | None = "A", subject: str = "kasama",
+           age_hours: float | None = 1.0, start: int = 0, refutes: bool = False,
+           entities: tuple[str, ...] = OUTBREAK, terms: tuple[str, ...] = OUTBREAK_TERMS) -> SubjectClaim:
     claim = Claim(article_id=article_id, start=start, end=start + len(text), text=text,
-                  speaker=speaker, source=source)
+                  speaker=Speaker(name=f"Someone of {source}"), source=source)
     published = None if age_hours is None else NOW - timedelta(hours=age_hours)
-    return SubjectClaim(subject=subject, claim=claim, polarity=polarity, published_at=published)
+    return SubjectClaim(subject=subject, claim=claim, polarity=0.0, published_at=published,
+                        story_entities=entities, story_terms=terms, article_refutes=refutes)
 
 
-def always(score: float) -> Callable[[str, str], float]:
-    return lambda a, b: score
+def fixed(probability: float, threshold: float = 0.5) -> PairModel:
+    """A model that gives every pair `probability` (bias only)."""
+    import math
+
+    return PairModel(FEATURES, tuple(0.0 for _ in FEATURES), math.log(probability / (1 - probability)), threshold)
+
+
+ASSERTS = "The cholera outbreak in the north has been contained."
+REFUTES = "Doctors said reports that the cholera outbreak was contained are false."
 
 
 def test_other_source_rules() -> None:
@@ -34,62 +43,55 @@ def test_other_source_rules() -> None:
     assert not other_source(_claim("x", "t", source=None).claim, _claim("x", "t", source=None).claim)
 
 
-def test_judge_above_threshold_gives_cross_article_event() -> None:
-    old, new = _claim("x", "Iran shipped drones."), _claim("y", "Iran did not ship drones.", source="B")
-    (event,) = cross_contradictions(new, [old], judge=always(0.9))
-    assert event.kind == "cross-article"
-    assert event.article_id == "y"
+def test_opposed_positions_on_one_story_give_one_event() -> None:
+    old, new = _claim("x", ASSERTS), _claim("y", REFUTES, source="B", refutes=True)
+    (event,) = cross_contradictions(new, [old], model=fixed(0.9))
+    assert event.kind == "cross-article" and event.article_id == "y" and event.subject == "kasama"
     assert event.claims == (old.claim, new.claim)
     assert event.event_id == ContradictionEvent.make_id("cross-article", new.claim, old.claim)
     assert event.confidence == pytest.approx(0.9)
+    assert "false" in event.explanation and "contained" in event.explanation
 
 
-def test_same_source_other_subject_or_low_score_give_nothing() -> None:
-    new = _claim("y", "Iran did not ship drones.", source="B")
-    assert cross_contradictions(new, [_claim("x", "Iran shipped drones.", source="B")], judge=always(0.9)) == []
-    assert cross_contradictions(new, [_claim("x", "t", subject="deal: Iran")], judge=always(0.9)) == []
-    assert cross_contradictions(new, [_claim("x", "Iran shipped drones.")], judge=always(0.1)) == []
+def test_the_explanation_reads_the_same_whichever_article_came_first() -> None:
+    one, two = _claim("x", ASSERTS), _claim("y", REFUTES, source="B", refutes=True)
+    (forward,) = cross_contradictions(two, [one], model=fixed(0.9))
+    (backward,) = cross_contradictions(one, [two], model=fixed(0.9))
+    assert forward.claims == backward.claims and forward.explanation == backward.explanation
 
 
-def test_real_judge_finds_a_denial_across_outlets() -> None:
-    old = _claim("x", "Iran shipped drones to the rebels last week.")
-    new = _claim("y", "Iran denied it shipped any drones to the rebels, calling the report false.", source="B")
-    (event,) = cross_contradictions(new, [old], judge=load_judge())
-    assert event.confidence >= 0.8
+def test_same_outlet_same_position_or_a_weak_pair_give_nothing() -> None:
+    new = _claim("y", REFUTES, source="B", refutes=True)
+    assert cross_contradictions(new, [_claim("x", ASSERTS, source="B")], model=fixed(0.9)) == []
+    assert cross_contradictions(new, [_claim("x", ASSERTS, refutes=True)], model=fixed(0.9)) == []
+    assert cross_contradictions(new, [_claim("x", ASSERTS)], model=fixed(0.1)) == []
 
 
-def test_opposed_evaluations_contradict_even_when_the_judge_is_unsure() -> None:
-    old = _claim("x", "The talks were productive.", 0.7)
-    new = _claim("y", "The talks were regrettable.", -0.6, source="B")
-    (event,) = cross_contradictions(new, [old], judge=always(0.1))
-    assert event.confidence == pytest.approx(0.8)
+def test_one_shared_entity_and_a_broad_word_are_not_one_story() -> None:
+    other_story = _claim("x", "The election outbreak of violence was contained, police said.",
+                         entities=("zambia", "lusaka"), terms=("election", "police", "violence", "vote", "ballot"))
+    new = _claim("y", REFUTES, source="B", refutes=True)
+    assert cross_contradictions(new, [other_story], model=fixed(0.9)) == []
 
 
-def test_one_side_changing_its_verdict_is_not_an_evaluative_contradiction() -> None:
-    old = _claim("x", "The talks were productive.", 0.7, side="Iran")
-    new = _claim("y", "The talks were regrettable.", -0.6, source="B", side="Iran")
-    assert cross_contradictions(new, [old], judge=always(0.1)) == []
+def test_two_articles_meet_under_one_key_only() -> None:
+    old, new = _claim("x", ASSERTS), _claim("y", REFUTES, source="B", refutes=True)
+    assert story_key(old, new) == "kasama"
+    filed_under_zambia = new.model_copy(update={"subject": "zambia"})
+    assert cross_contradictions(filed_under_zambia, [old.model_copy(update={"subject": "zambia"})],
+                                model=fixed(0.9)) == []
+    filed_under_kasama = new.model_copy(update={"subject": "kasama"})
+    assert len(cross_contradictions(filed_under_kasama, [old.model_copy(update={"subject": "kasama"})],
+                                    model=fixed(0.9))) == 1
 
 
-def test_only_the_strongest_event_per_remembered_side() -> None:
-    olds = [_claim("x", "The talks were productive.", 0.7, start=0),
-            _claim("x", "The talks were very productive.", 0.9, start=50)]
-    new = _claim("y", "The talks were regrettable.", -0.8, source="B")
-    (event,) = cross_contradictions(new, olds, judge=always(0.1))
-    assert event.claims[0] == olds[1].claim
-
-
-def test_opposed_plain_sentiment_is_not_an_evaluation_of_the_subject() -> None:
-    old = _claim("x", "Great to see everyone here.", 0.7)
-    new = _claim("y", "Three people were killed.", -0.7, source="B")
-    assert cross_contradictions(new, [old], judge=always(0.1)) == []
-
-
-def test_judge_needs_shared_words_and_a_strict_score() -> None:
-    old = _claim("x", "Iran shipped drones.")
-    assert cross_contradictions(_claim("y", "Oil prices fell.", source="B"), [old], judge=always(0.99)) == []
-    denied = _claim("y", "Iran denied it shipped drones.", source="B")
-    assert cross_contradictions(denied, [old], judge=always(0.6)) == []
+def test_shipped_model_scores_a_refutation_of_a_report_above_its_threshold() -> None:
+    model = load_cross_model()
+    old = _claim("x", "Iran shipped drones to the rebels last week.", subject="kasama")
+    new = _claim("y", "Iran denied it shipped any drones to the rebels, calling the report false.",
+                 source="B", subject="kasama", refutes=True)
+    (event,) = cross_contradictions(new, [old], model=model)
+    assert model.threshold <= event.confidence <= 1.0
 
 
 def test_remember_bounds_count_and_age() -> None:
@@ -110,7 +112,7 @@ def test_remember_replaces_a_redelivered_claim() -> None:
 
 
 def test_remember_survives_json_round_trip() -> None:
-    kept = remember([], _claim("x", "t", 0.5), max_claims=2, max_age_seconds=60, now=NOW)
+    kept = remember([], _claim("x", "t"), max_claims=2, max_age_seconds=60, now=NOW)
     restored = [SubjectClaim.model_validate(c.model_dump(mode="json")) for c in kept]
     assert restored == kept
 
@@ -120,30 +122,22 @@ def test_remember_rejects_empty_memory() -> None:
         remember([], _claim("x", "t"), max_claims=0, max_age_seconds=60, now=NOW)
 
 
-def test_a_negation_flip_needs_only_the_ordinary_judge_threshold() -> None:
-    old = _claim("x", "The cholera outbreak has been contained.", subject="outbreak: Zambia")
-    new = _claim("y", "The cholera outbreak is not contained.", source="B", subject="outbreak: Zambia")
-    (event,) = cross_contradictions(new, [old], judge=always(0.6))
-    assert event.confidence == pytest.approx(0.6)
-    assert cross_contradictions(new, [old], judge=always(0.4)) == []
-
-
 def _stream(claims: list[SubjectClaim]) -> list[ContradictionEvent]:
     """Feed claims one by one, as the worker does, remembering each."""
     memory: list[SubjectClaim] = []
     events = []
     for claim in claims:
-        events += cross_contradictions(claim, memory, judge=always(0.6))
+        events += cross_contradictions(claim, memory, model=fixed(0.9))
         memory = remember(memory, claim, max_claims=50, max_age_seconds=1e9, now=NOW)
     return events
 
 
 def test_two_articles_yield_one_event_however_their_claims_arrive() -> None:
-    subject = "outbreak: Zambia"
-    ledger = [_claim("ledger", text, subject=subject, start=start, age_hours=30)
+    ledger = [_claim("ledger", text, subject="kasama", start=start, age_hours=30)
               for start, text in ((0, "The outbreak has been contained."), (40, "The outbreak is contained now."))]
-    courier = [_claim("courier", text, source="B", subject=subject, start=start, age_hours=5)
-               for start, text in ((0, "The outbreak has not been contained."), (50, "The outbreak is not contained."))]
+    courier = [_claim("courier", text, source="B", subject="kasama", start=start, age_hours=5, refutes=True)
+               for start, text in ((0, "Reports the outbreak was contained are false."),
+                                   (50, "The outbreak is not contained."))]
     first = _stream([*ledger, *courier])
     assert len(first) == 1
     assert {c.article_id for c in first[0].claims} == {"ledger", "courier"}

@@ -102,15 +102,6 @@ def test_quotes_of_another_article_are_rejected() -> None:
         find_contradictions(doc, [quote(other, "productive", "Roy", "France")])
 
 
-def test_subject_claims_are_keyed_by_story_subject() -> None:
-    doc = article(TALKS)
-    quotes = [quote(doc, "These were productive, good faith negotiations,", "Anne Roy", "France")]
-    (claim,) = subject_claims(doc, quotes)
-    assert claim.subject == "talks: France / Iran"
-    assert claim.polarity > 0.25
-    assert claim.claim.source == "Wire"
-
-
 def test_quote_topic_comes_from_its_own_words_before_its_sentence() -> None:
     doc = article('Australia and Indonesia reached a deal. Minister Jo Lee called the agreement "a genuine '
                   'breakthrough" and said the negotiations were long. Indonesia\'s envoy called the same '
@@ -132,17 +123,25 @@ def test_evaluative_subject_falls_back_to_the_head_noun(nlp: Language) -> None:
     assert [c.speaker.affiliation for c in event.claims if c.speaker] == ["Chile", "Peru"]
 
 
-def test_subject_claims_without_a_topic_fall_back_to_noun_and_country(nlp: Language) -> None:
-    first = article('LUSAKA - "The cholera outbreak has been contained," Zambia\'s minister said.')
-    second = article('KASAMA - "The cholera outbreak is not contained," doctors in northern Zambia said.',
-                     article_id="a2")
-    keys = [claim.subject for doc, content in ((first, "The cholera outbreak has been contained,"),
-                                               (second, "The cholera outbreak is not contained,"))
-            for claim in subject_claims(doc, [quote(doc, content, "Someone")], doc=nlp(doc.text))]
-    assert keys == ["outbreak: Zambia", "outbreak: Zambia"]
+def test_story_claims_are_filed_under_each_salient_entity(nlp: Language) -> None:
+    text = ("Zambia says cholera outbreak contained\n"
+            "LUSAKA - Zambia's Health Ministry said the cholera outbreak in Kasama has been contained. "
+            "Doctors in Kasama said the ministry's claim was false. Zambia will keep vaccination teams there.")
+    doc = article(text)
+    claims = subject_claims(doc, [], doc=nlp(text))
+    entities = claims[0].story_entities
+    assert set(entities) >= {"zambia", "kasama"}
+    assert {c.subject for c in claims} == set(entities)
+    texts = {c.claim.text for c in claims}
+    assert texts == {"Zambia says cholera outbreak contained",
+                     "LUSAKA - Zambia's Health Ministry said the cholera outbreak in Kasama has been contained.",
+                     "Doctors in Kasama said the ministry's claim was false."}
+    assert all(c.article_refutes and c.claim.source == "Wire" and c.claim.speaker is None for c in claims)
+    assert "cholera" in claims[0].story_terms
 
 
-def test_no_fallback_subject_without_a_country(nlp: Language) -> None:
+def test_no_story_claims_without_a_parse_or_an_entity_named_twice(nlp: Language) -> None:
     doc = article('"The cholera outbreak has been contained," the minister said.')
     claim = quote(doc, "The cholera outbreak has been contained,", "Someone")
     assert subject_claims(doc, [claim], doc=nlp(doc.text)) == []
+    assert subject_claims(doc, [claim]) == []

@@ -1,7 +1,5 @@
 from services.contradictions.subjects import (
     countries_in,
-    fallback_key,
-    main_country,
     story_parties,
     subject_key,
     topic_of,
@@ -42,14 +40,3 @@ def test_deal_and_plan_synonyms_include_plurals() -> None:
         assert topic_of(text) == "deal", text
     for text in ("the proposal", "their plans", "a new framework", "the road map"):
         assert topic_of(text) == "plan", text
-
-
-def test_main_country_counts_capitals_and_breaks_ties_by_first_mention() -> None:
-    assert main_country("LUSAKA - Zambia's ministry said. Officials in Lusaka agreed.") == "Zambia"
-    assert main_country("Kenya and Uganda met.") == "Kenya"
-    assert main_country("Nothing here.") is None
-
-
-def test_fallback_key_names_the_noun_and_the_main_country() -> None:
-    assert fallback_key("outbreak", "KASAMA - Doctors in northern Zambia said.") == "outbreak: Zambia"
-    assert fallback_key("outbreak", "Doctors said.") is None

@@ -1,0 +1,100 @@
+"""Which story an article tells, and what its outlet itself asserts, for cross-article use.
+
+A story is named by the article's salient entities (the people, organisations and places
+it names most, people by surname) and its salient terms (its content lemmas of highest
+tf-idf, with document frequencies counted on training text: `idf.json`, built by
+`bench/build_idf.py`). Two articles tell the same story when they share a salient entity
+and the cosine of their salient terms, weighted by idf, is at least `SAME_STORY`: shared
+specific words count, shared broad ones ("election", "said", "talks") count for little.
+What the outlet asserts in its own voice: the text's first two sentences (its headline line
+and lead, where the text starts with its headline; offsets must index the text, so a title
+given apart from it is not used), and any sentence that denies or debunks something ("the
+photo is a hoax"), since that is where an outlet takes a position against a report.
+Limits: English; entity names as the small model finds them; no time window here (the
+caller ages claims out).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from schemas.articles import Article
+from schemas.events import Claim
+from services.contradictions.claims import SentenceIndex, span_claim
+from services.contradictions.pairs import entity_key
+from services.contradictions.positions import refutes
+
+SALIENT_ENTITIES = 4
+SALIENT_TERMS = 30
+SAME_STORY = 0.3
+MAX_DENIALS = 3
+IDF_FILE = Path(__file__).with_name("idf.json")
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+_TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+@functools.cache
+def _idf_table() -> tuple[dict[str, float], float]:
+    data = json.loads(IDF_FILE.read_text(encoding="utf-8"))
+    return data["idf"], float(data["max_idf"])
+
+
+def idf(term: str) -> float:
+    """How specific a lemma is: log(documents / documents using it) on training text."""
+    table, highest = _idf_table()
+    return table.get(term, highest)
+
+
+def term_lemmas(doc: Doc) -> list[str]:
+    """The lowercased lemmas of the content words of `doc`, in order, repeats kept."""
+    return [t.lemma_.lower() for t in doc if t.pos_ in _TERM_POS and not t.is_stop and len(t.text) > 1
+            and any(c.isalnum() for c in t.text)]
+
+
+def salient_entities(doc: Doc, limit: int = SALIENT_ENTITIES) -> tuple[str, ...]:
+    """The entities the article names most, most named first (ties: the first named first)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in _ENTITY_LABELS:
+            key = entity_key(ent.text, ent.label_)
+            if key:
+                counts[key] += 1
+                first.setdefault(key, ent.start)
+    ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
+    return tuple(ranked[:limit])
+
+
+def salient_terms(doc: Doc, limit: int = SALIENT_TERMS) -> tuple[str, ...]:
+    """The `limit` lemmas of highest tf-idf in `doc`, highest first."""
+    counts = Counter(term_lemmas(doc))
+    return tuple(sorted(counts, key=lambda t: (-counts[t] * idf(t), t))[:limit])
+
+
+def story_similarity(first: Sequence[str], second: Sequence[str]) -> float:
+    """Cosine of two sets of salient terms, each term weighted by its idf."""
+    shared = sum(idf(t) ** 2 for t in set(first) & set(second))
+    norm = math.sqrt(sum(idf(t) ** 2 for t in set(first)) * sum(idf(t) ** 2 for t in set(second)))
+    return shared / norm if norm else 0.0
+
+
+def same_story(first: Sequence[str], second: Sequence[str], first_terms: Sequence[str],
+               second_terms: Sequence[str]) -> bool:
+    """Two articles' salient entities and terms name one story (see the module docstring)."""
+    return bool(set(first) & set(second)) and story_similarity(first_terms, second_terms) >= SAME_STORY
+
+
+def outlet_claims(article: Article, index: SentenceIndex) -> list[Claim]:
+    """What the outlet asserts under its own name: headline, lead and denying sentences."""
+    spans = index.spans
+    claims = [span_claim(article, *span, None) for span in spans[:2]]
+    denials = [span for span in spans[2:] if refutes(article.text[span[0]:span[1]])]
+    claims += [span_claim(article, *span, None) for span in denials[:MAX_DENIALS]]
+    return [c for c in claims if c.text]
