@@ -71,8 +71,9 @@ def load_notify_settings(env: Mapping[str, str], url: str | None) -> NotifySetti
 
 def redact(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
+    host = f"[{parts.hostname}]" if ":" in (parts.hostname or "") else parts.hostname
     port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}"
+    return f"{parts.scheme}://{host}{port}"
 
 
 def _headers(env: Mapping[str, str]) -> dict[str, str]:

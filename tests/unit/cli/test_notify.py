@@ -13,7 +13,7 @@ from services.cli.alerts import alert_filter
 from services.cli.notify import Edges, handle
 from services.cli.notify_delivery import Answer, Outcome, classify, deliver, http_post
 from services.cli.notify_format import event_json, slack_message
-from services.cli.notify_settings import Retry, load_notify_settings
+from services.cli.notify_settings import Retry, load_notify_settings, redact
 from services.common.broker import free_port
 from services.common.intake import Origin
 from services.common.settings import SettingsError
@@ -39,6 +39,7 @@ def test_settings_read_headers_and_retry_bound_from_the_environment() -> None:
     assert config.retry == Retry(max_attempts=3, initial_seconds=0.5, max_seconds=60.0)
     assert config.target == "https://hooks.example:8443"
     assert SECRET not in repr(config) and "secret" not in repr(config)
+    assert redact("http://user:pw@[::1]:8080/x?y=1") == "http://[::1]:8080"
 
 
 @pytest.mark.parametrize(("env", "url", "named"), [
