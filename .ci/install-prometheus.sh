@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Install promtool (Debian's `prometheus` package) when it is missing.
+# Install Debian's `prometheus` (prometheus, promtool) and `prometheus-alertmanager`
+# (alertmanager, amtool) when any of their commands is missing.
 #
-# Idempotent: does nothing when both `promtool` and `prometheus` are already on
-# PATH. Never starts the service: policy-rc.d forbids it for the install, and
-# the tests only run `promtool` (check config / test rules), no server.
+# Idempotent: does nothing when promtool, prometheus, alertmanager (Debian calls
+# the binary prometheus-alertmanager) and amtool are already on PATH. Never starts
+# the services: policy-rc.d forbids it for the install; the tests run their own
+# servers on free ports.
 set -euo pipefail
 
-if command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1; then
+have_alertmanager() {
+    command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1
+}
+
+if command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1 \
+    && have_alertmanager && command -v amtool >/dev/null 2>&1; then
     echo "install-prometheus: already installed ($(promtool --version 2>&1 | head -n 1))"
     exit 0
 fi
@@ -16,7 +23,7 @@ if [ "$(id -u)" -ne 0 ]; then
     SUDO="sudo"
 fi
 
-# Keep the package's postinst from starting (or enabling) the daemon.
+# Keep the packages' postinst from starting (or enabling) the daemons.
 POLICY=/usr/sbin/policy-rc.d
 REMOVE_POLICY=0
 if [ ! -e "$POLICY" ]; then
@@ -33,6 +40,6 @@ trap cleanup EXIT
 
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends prometheus
+$SUDO apt-get install -y --no-install-recommends prometheus prometheus-alertmanager
 
-echo "install-prometheus: installed ($(promtool --version 2>&1 | head -n 1))"
+echo "install-prometheus: installed ($(promtool --version 2>&1 | head -n 1); $(amtool --version 2>&1 | head -n 1))"

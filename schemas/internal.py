@@ -15,7 +15,8 @@ INTERNAL_SCHEMA_VERSION: Final = 1
 # A bundle carries the text, its quotes and its parse (about 3.5 times the text), so its
 # size limit is this many times the article limit; its topic is created to allow it.
 BUNDLE_SIZE_FACTOR: Final = 8
-FailureReason = Literal["invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large"]
+# delivery_failed: `counterclaim notify` gave up on a webhook (after its retries, or on a refusal).
+FailureReason = Literal["invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large", "delivery_failed"]
 
 
 class QuotedArticle(Frozen):

@@ -21,7 +21,7 @@ class CommandError(Exception):
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     handlers: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
-        "publish": _publish, "alerts": _alerts, "dead-letters": _dead_letters,
+        "publish": _publish, "alerts": _alerts, "dead-letters": _dead_letters, "notify": _notify,
         "analyze": _analyze, "compare": _compare, "broker": _broker, "worker": _worker,
         "up": _up, "down": _down, "demo": _demo,
     }
@@ -52,6 +52,29 @@ def _alerts(args: argparse.Namespace, settings: Settings) -> int:
     show: Callable[[Any], None] = print_json if args.json else print_contradiction
     keep = alert_filter(args.min_confidence, args.kind or ())
     _follow(args, settings, settings.topics.contradictions, ContradictionEvent, show, follow, keep=keep)
+    return 0
+
+
+def _notify(args: argparse.Namespace, settings: Settings) -> int:
+    import os
+
+    from services.cli.alerts import alert_filter
+    from services.cli.notify import notify
+    from services.cli.notify_format import FORMATS
+    from services.cli.notify_settings import load_notify_settings
+    from services.common.kafka import ensure_topics
+    from services.common.settings import SettingsError
+
+    try:
+        config = load_notify_settings(os.environ, args.webhook)
+    except SettingsError as error:
+        raise CommandError(str(error), exit_code=2) from None
+    group = args.group or f"{settings.group_prefix}-notify"
+    _with_broker(lambda: ensure_topics(settings, timeout=15), settings)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # leave through `finally`: close the clients
+    _with_broker(lambda: notify(settings, config, keep=alert_filter(args.min_confidence, args.kind or ()),
+                                render=FORMATS[args.format], group=group, from_beginning=args.from_beginning),
+                 settings)
     return 0
 
 

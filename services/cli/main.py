@@ -24,6 +24,14 @@ def _confidence(text: str) -> float:
     return value
 
 
+def _add_filters(command: argparse.ArgumentParser) -> None:
+    """The contradiction filters `alerts` and `notify` share (services.cli.alerts.alert_filter)."""
+    command.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="C",
+                         help="only contradictions with confidence >= C (0 to 1, default 0)")
+    command.add_argument("--kind", action="append", choices=get_args(ContradictionKind),
+                         help="only this kind; repeat for several (default: every kind)")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="counterclaim", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -41,10 +49,16 @@ def parser() -> argparse.ArgumentParser:
         follow.add_argument("--timeout", type=float, metavar="S", help="stop after S seconds without events")
         follow.add_argument("--group", help="consumer group, to resume where it left off (default: none)")
         if name == "alerts":
-            follow.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="C",
-                                help="only contradictions with confidence >= C (0 to 1, default 0)")
-            follow.add_argument("--kind", action="append", choices=get_args(ContradictionKind),
-                                help="only this kind; repeat for several (default: every kind)")
+            _add_filters(follow)
+
+    notify = sub.add_parser("notify", help="POST each contradiction to a webhook, at least once")
+    notify.add_argument("--webhook", metavar="URL", help="where to POST (default: COUNTERCLAIM_WEBHOOK_URL)")
+    notify.add_argument("--format", choices=("json", "slack"), default="json",
+                        help="json: the event as on the topic (default); slack: a Slack-compatible message")
+    _add_filters(notify)
+    notify.add_argument("--group", help="consumer group (default: <COUNTERCLAIM_GROUP_PREFIX>-notify)")
+    notify.add_argument("--from-beginning", action="store_true",
+                        help="a group with no committed offsets starts at the oldest event, not the newest")
 
     for name, what in (("analyze", "articles to events"), ("compare", "claim pairs to judgements")):
         scored = sub.add_parser(name, help=f"{what}, JSON lines in and out, no Kafka (see EVAL.md)")

@@ -17,6 +17,7 @@ import pytest
 
 from services.common.broker import free_port
 from tests.integration.test_prometheus_rules import PROMETHEUS_DIR, render_config
+from tests.support.grafana import dashboard, metric_names, queries, variable_metrics
 from tests.support.kafka import WAIT_SECONDS, Pipeline, for_article, required_tool
 
 pytestmark = pytest.mark.integration
@@ -68,3 +69,22 @@ def test_prometheus_scrapes_every_worker(pipeline: Pipeline, prometheus_binary: 
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_every_metric_the_grafana_dashboard_names_is_served_by_a_worker(pipeline: Pipeline) -> None:
+    """`up` is Prometheus' own (the test above shows it for every worker); the rest come from /metrics."""
+    board = dashboard()
+    named = set().union(*(metric_names(expr) for _, expr in queries(board)), variable_metrics(board))
+    assert "up" in named and len(named) >= 8
+    article = {"id": "dashboard-1", "text": 'Minister Laura Bennett called the deal "a real success" on Monday.'}
+    assert pipeline.cli("publish", "-", stdin=json.dumps(article).encode()).returncode == 0
+    pipeline.read(pipeline.settings.topics.quotes, lambda es: any(map(for_article("dashboard-1"), es)))
+
+    def served() -> set[str]:
+        pages = "\n".join(pipeline.metrics_text(worker) for worker in pipeline.settings.metrics_ports)
+        return {line.split("{")[0].split(" ")[0] for line in pages.splitlines() if line and not line.startswith("#")}
+
+    deadline = time.monotonic() + WAIT_SECONDS  # the consumer-lag gauges appear with the first lag probe
+    while missing := named - {"up"} - served():
+        assert time.monotonic() < deadline, f"named by the dashboard, served by no worker: {sorted(missing)}"
+        time.sleep(0.5)
