@@ -55,8 +55,8 @@ async def follow(settings: Settings, desk_settings: DeskSettings, desk: Desk, me
         fetch_max_wait_ms=settings.fetch_max_wait_ms, max_partition_fetch_bytes=bundle_bytes(settings),
     )
     recent = {topics.contradictions: desk_settings.history, topics.quoted_articles: desk_settings.article_cache}
-    consumer.subscribe([topics.contradictions, topics.quoted_articles],
-                       listener=ReadRecent(consumer, recent, lambda: metrics.ready.set(1)))
+    history = ReadRecent(consumer, recent)
+    consumer.subscribe([topics.contradictions, topics.quoted_articles], listener=history)
     reader = Reader(settings, desk, metrics, send_dead_letter, blank_vocab())
     await consumer.start()
     log.info("desk reading %s and %s in group %s", topics.contradictions, topics.quoted_articles,
@@ -65,22 +65,36 @@ async def follow(settings: Settings, desk_settings: DeskSettings, desk: Desk, me
         while True:
             batches = await consumer.getmany(timeout_ms=1000, max_records=200)
             records = [record for batch in batches.values() for record in batch]
+            history.read_up_to({tp: batch[-1].offset for tp, batch in batches.items()})
             # Articles first: an alert fetched together with its article then finds the text.
             for record in sorted(records, key=lambda r: r.topic != topics.quoted_articles):
                 await reader.read(record)
+            if history.caught_up() or (history.assigned and not records):
+                metrics.ready.set(1)  # the recent past is read: a page opened now shows all of it
     finally:
         metrics.ready.set(0)
         await consumer.stop()
 
 
 class ReadRecent(ConsumerRebalanceListener):  # type: ignore[misc]
-    """On assignment, seek each partition back so that about `recent[topic]` messages are re-read."""
+    """On assignment, seek each partition back so that about `recent[topic]` messages are re-read,
+    and remember where the partitions ended then, to tell when that recent past has been read."""
 
-    def __init__(self, consumer: AIOKafkaConsumer, recent: dict[str, int], on_assigned: Callable[[], None]) -> None:
-        self._consumer, self._recent, self._on_assigned = consumer, recent, on_assigned
+    def __init__(self, consumer: AIOKafkaConsumer, recent: dict[str, int]) -> None:
+        self._consumer, self._recent = consumer, recent
+        self._unread: dict[TopicPartition, int] = {}  # partition -> its end offset at assignment
+        self.assigned = False
+
+    def read_up_to(self, last_offsets: dict[TopicPartition, int]) -> None:
+        for tp, offset in last_offsets.items():
+            if offset + 1 >= self._unread.get(tp, 0):
+                self._unread.pop(tp, None)
+
+    def caught_up(self) -> bool:
+        return self.assigned and not self._unread
 
     async def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
-        return None
+        self.assigned = False
 
     async def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
         partitions = list(assigned)
@@ -92,7 +106,8 @@ class ReadRecent(ConsumerRebalanceListener):  # type: ignore[misc]
             per_partition = math.ceil(self._recent[tp.topic] / len(self._consumer.partitions_for_topic(tp.topic)
                                                                      or {tp.partition}))
             self._consumer.seek(tp, max(starts[tp], ends[tp] - per_partition))
-        self._on_assigned()
+        self._unread = {tp: ends[tp] for tp in partitions if ends[tp] > starts[tp]}
+        self.assigned = True
 
 
 class Reader:

@@ -59,8 +59,15 @@ function alertNode(alert) {
   return item;
 }
 
+function count(name) { // counters on <body data-*> for whoever watches the page (the browser tests)
+  document.body.dataset[name] = String(Number(document.body.dataset[name] || 0) + 1);
+}
+
 function show(alert, live) {
-  if (shown.has(alert.event_id)) return; // a reconnect or a restarted desk sends it again
+  if (shown.has(alert.event_id)) { // a reconnect or a restarted desk sends it again
+    count("duplicates");
+    return;
+  }
   const item = alertNode(alert);
   if (live) item.classList.add("new");
   const list = $("list");
@@ -82,7 +89,7 @@ function connect() {
   let historyDone = false;
   source = new EventSource("/events" + window.location.search);
   source.onopen = () => { retryMs = 1000; setStatus("live", "Live"); };
-  source.addEventListener("history", () => { historyDone = true; });
+  source.addEventListener("history", () => { historyDone = true; count("histories"); });
   source.addEventListener("alert", (message) => show(JSON.parse(message.data), historyDone));
   source.onerror = () => {
     setStatus("lost", "Connection to the desk lost; reconnecting…");
