@@ -43,7 +43,10 @@ class AlertView:
     subject: str
     confidence: float
     explanation: str
-    arrived_at: str  # ISO 8601, UTC: when the alert reached the contradictions topic
+    # ISO 8601, UTC: the alert's Kafka timestamp. The workers give their outputs the timestamp of
+    # the raw article behind them, so this is when the article that revealed the alert came in,
+    # the pipeline's latency (usually well under a second) before the alert itself.
+    arrived_at: str
     article_id: str
     claims: tuple[ClaimView, ClaimView]
 

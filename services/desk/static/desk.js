@@ -51,6 +51,7 @@ function alertNode(alert) {
   const head = el("div", "alert-head");
   const time = el("time", null, new Date(alert.arrived_at).toLocaleString());
   time.dateTime = alert.arrived_at;
+  time.title = "arrival: when the article that revealed this contradiction came in";
   head.append(el("span", "kind", alert.kind), el("h2", "subject", alert.subject),
     el("span", "confidence", "confidence " + alert.confidence.toFixed(2)), time);
   const claims = el("div", "claims");
