@@ -61,6 +61,10 @@ async def follow(settings: Settings, desk_settings: DeskSettings, desk: Desk, me
     await consumer.start()
     log.info("desk reading %s and %s in group %s", topics.contradictions, topics.quoted_articles,
              desk_settings.group)
+    # Alerts of the recent past wait until the articles of the recent past are read too: the two
+    # topics are fetched in parallel, and an alert shown before its article would lack context.
+    held: list[ConsumerRecord] = []
+    caught_up = False
     try:
         while True:
             batches = await consumer.getmany(timeout_ms=1000, max_records=200)
@@ -68,8 +72,15 @@ async def follow(settings: Settings, desk_settings: DeskSettings, desk: Desk, me
             history.read_up_to({tp: batch[-1].offset for tp, batch in batches.items()})
             # Articles first: an alert fetched together with its article then finds the text.
             for record in sorted(records, key=lambda r: r.topic != topics.quoted_articles):
-                await reader.read(record)
-            if history.caught_up() or (history.assigned and not records):
+                if not caught_up and record.topic == topics.contradictions:
+                    held.append(record)
+                else:
+                    await reader.read(record)
+            if not caught_up and (history.caught_up() or (history.assigned and not records)):
+                for record in sorted(held, key=lambda r: r.timestamp):
+                    await reader.read(record)
+                held.clear()
+                caught_up = True
                 metrics.ready.set(1)  # the recent past is read: a page opened now shows all of it
     finally:
         metrics.ready.set(0)
