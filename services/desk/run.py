@@ -70,6 +70,7 @@ async def serve(settings: Settings, desk_settings: DeskSettings) -> int:
         await asyncio.gather(reading[0], stopping, return_exceptions=True)
         await runner.cleanup()
         await producer.stop()
+        log.info("desk stopped")
 
 
 async def _read(settings: Settings, desk_settings: DeskSettings, desk: Desk, metrics: DeskMetrics,
