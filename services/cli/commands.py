@@ -23,7 +23,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     handlers: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
         "publish": _publish, "alerts": _alerts, "dead-letters": _dead_letters, "notify": _notify,
         "analyze": _analyze, "compare": _compare, "broker": _broker, "worker": _worker,
-        "up": _up, "down": _down, "demo": _demo,
+        "up": _up, "down": _down, "demo": _demo, "desk": _desk,
     }
     return handlers[args.command](args, settings)
 
@@ -138,10 +138,26 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _desk(args: argparse.Namespace, settings: Settings) -> int:
+    from services.common.settings import SettingsError
+    from services.desk.run import run_desk
+    from services.desk.settings import load_desk_settings
+
+    try:
+        desk_settings = load_desk_settings(port=args.port, group_prefix=settings.group_prefix)
+    except SettingsError as error:
+        raise CommandError(str(error), exit_code=2) from None
+    return run_desk(settings, desk_settings)
+
+
 def _up(args: argparse.Namespace, settings: Settings) -> int:
     from services.cli.stack import up
+    from services.common.settings import SettingsError
 
-    up(settings)
+    try:
+        up(settings)
+    except SettingsError as error:
+        raise CommandError(str(error), exit_code=2) from None
     return 0
 
 

@@ -32,6 +32,15 @@ def _add_filters(command: argparse.ArgumentParser) -> None:
                          help="only this kind; repeat for several (default: every kind)")
 
 
+def _port(text: str) -> int:
+    from services.desk.settings import port_number
+
+    try:
+        return port_number(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="counterclaim", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -69,6 +78,9 @@ def parser() -> argparse.ArgumentParser:
 
     worker = sub.add_parser("worker", help="run one worker until SIGTERM")
     worker.add_argument("name", choices=sorted(METRICS_PORTS))
+
+    desk = sub.add_parser("desk", help="serve the live web page of contradictions until stopped")
+    desk.add_argument("--port", type=_port, help="HTTP port (default: COUNTERCLAIM_DESK_PORT or 8080)")
 
     sub.add_parser("up", help="start the broker and the three workers in the background (.run/), "
                               "the quote worker as COUNTERCLAIM_QUOTE_INSTANCES processes (default 2)")

@@ -1,4 +1,4 @@
-"""`counterclaim up` / `down`: the broker and the three workers as background processes.
+"""`counterclaim up` / `down`: the broker, the three workers and the desk as background processes.
 
 Pids and logs live under a run directory (`.run/` by default); `down` stops only
 processes whose pid files `up` wrote and whose command line still matches.
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from services.common.broker import broker_command, port_open, wait_until
 from services.common.settings import METRICS_PORTS, Settings
+from services.desk.settings import load_desk_settings
 
 WORKERS = tuple(METRICS_PORTS)
 READY_TIMEOUT_SECONDS = 180.0
@@ -47,6 +48,12 @@ class Stack:
         wait_until(lambda: worker_ready(port), lambda: self._check_alive(label), timeout=timeout,
                    failure=f"{label} not ready after {timeout:.0f} s; see {self.log(label)}", interval=0.2)
 
+    def start_desk(self, port: int, timeout: float = 60.0) -> None:
+        """Start the desk (the live page) on `port` and wait until it reads its topics."""
+        self._spawn("desk", [sys.executable, "-m", "services.cli.main", "desk", "--port", str(port)])
+        wait_until(lambda: desk_healthy(port), lambda: self._check_alive("desk"), timeout=timeout,
+                   failure=f"desk not healthy after {timeout:.0f} s; see {self.log('desk')}", interval=0.2)
+
     def stop(self, label: str, sig: int = signal.SIGTERM, timeout: float = 20.0) -> None:
         pid = self.pid(label)
         if pid is not None:
@@ -67,7 +74,7 @@ class Stack:
         except (OSError, ValueError):
             return None
         cmdline = _cmdline(pid)
-        marker = "tansu" if label == "broker" else "services.cli.main worker"
+        marker = {"broker": "tansu", "desk": "services.cli.main desk"}.get(label, "services.cli.main worker")
         return pid if marker in cmdline else None
 
     def log(self, label: str) -> Path:
@@ -107,13 +114,23 @@ def worker_ready(port: int) -> bool:
                for line in body.splitlines())
 
 
-def up(settings: Settings) -> Stack:
-    """Start the embedded broker (unless a cluster is configured) and the workers; wait until ready.
+def desk_healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+            return True
+    except OSError:  # refused, or 503 while it starts
+        return False
+
+
+def up(settings: Settings, *, desk: bool = True) -> Stack:
+    """Start the embedded broker (unless a cluster is configured), the workers and (with `desk`)
+    the desk; wait until ready.
 
     The quote worker, which parses, runs as `settings.quote_instances` processes in one
     consumer group ("quotes", "quotes-2", ...), each with its own metrics port.
     """
     stack = Stack(settings.run_dir)
+    desk_port = load_desk_settings(stack.env, group_prefix=settings.group_prefix).port if desk else 0
     if settings.embedded:
         port = settings.embedded_port
         if stack.pid("broker") is None:
@@ -128,6 +145,11 @@ def up(settings: Settings) -> Stack:
         for label, (_, metrics_port) in processes.items():
             stack.wait_ready(label, metrics_port)
             print(f"{label} worker ready, metrics on http://127.0.0.1:{metrics_port}/metrics", file=sys.stderr)
+        if desk and stack.pid("desk") is None:
+            print(f"starting the desk (log: {stack.log('desk')})", file=sys.stderr)
+            stack.start_desk(desk_port)
+        if desk:
+            print(f"desk ready: http://127.0.0.1:{desk_port}/", file=sys.stderr)
     except RuntimeError:
         stack.stop_all()
         raise

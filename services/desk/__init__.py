@@ -1,0 +1,1 @@
+"""The alerting desk: a live web page of contradictions (`counterclaim desk`)."""
