@@ -53,5 +53,6 @@ bench: install ## speed figures (prints a table, writes bench/results/)
 quality: install ## quality figures on ../shared (quotes, contradictions, entities), textacy floor included
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev,bench]'
 	$(BIN)/python bench/quality_quotes.py
+	$(BIN)/python -m bench.quality_news
 	$(BIN)/python -m bench.quality_contradictions
 	$(BIN)/python -m bench.quality_entities

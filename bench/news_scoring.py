@@ -116,7 +116,9 @@ def read_story_clusters(fnc_dir: Path) -> StoryClusters:
     for row in stances:
         by_headline[row["Headline"]][row["Stance"]].add(row["Body ID"])
     chosen: set[str] = set()
-    positives, negatives, contested = set(), set(), {}
+    positives: set[frozenset[str]] = set()
+    negatives: set[frozenset[str]] = set()
+    contested: dict[str, frozenset[frozenset[str]]] = {}
     for headline, stance in by_headline.items():
         agree, disagree = stance["agree"], stance["disagree"]
         if agree and disagree:
@@ -169,3 +171,18 @@ def cross_article_scores(clusters: StoryClusters, events: Iterable[Event]) -> di
         "off_story": float(len(off)),
         "off_story_share": len(off) / max(len(predicted), 1),
     }
+
+
+def cross_reliability(clusters: StoryClusters, events: Iterable[Event],
+                      bands: Sequence[float] = (0.0, 0.1, 0.2, 0.3, 0.5, 0.8, 1.0001)) -> list[tuple[str, int, float]]:
+    """(band, alerts, precision) of the cross-article alerts, per confidence band."""
+    best: dict[frozenset[str], float] = {}
+    for e in events:
+        pair = frozenset((e["claims"][0]["article_id"], e["claims"][1]["article_id"]))
+        if e.get("type") == "contradiction" and len(pair) == 2:
+            best[pair] = max(best.get(pair, 0.0), e["confidence"])
+    rows = []
+    for low, high in pairwise(bands):
+        inside = [pair in clusters.positives for pair, confidence in best.items() if low <= confidence < high]
+        rows.append((f"{low:.1f}-{min(high, 1.0):.1f}", len(inside), sum(inside) / max(len(inside), 1)))
+    return rows

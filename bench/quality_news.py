@@ -19,6 +19,7 @@ from typing import Any
 
 from bench.news_scoring import (
     cross_article_scores,
+    cross_reliability,
     read_story_clusters,
     read_within_labels,
     reliability,
@@ -75,6 +76,9 @@ def across(shared: Path, save: Path | None) -> None:
     print(f"FNC-1 story clusters, across outlets ({len(articles)} articles, "
           f"{time.perf_counter() - started:.0f} s):")
     _table(cross_article_scores(clusters, events), CROSS_TARGETS)
+    print("  reliability (confidence band: alerts, precision):")
+    for band, count, precision in cross_reliability(clusters, events):
+        print(f"    {band}  {count:4d}  {precision:.3f}")
     if save is not None:
         _save(save / "fnc-clusters.jsonl", events)
 

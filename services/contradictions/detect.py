@@ -69,7 +69,8 @@ def subject_claims(article: Article, quotes: Sequence[QuoteEvent], *,
     """
     if doc is None:
         return []
-    entities, terms = salient_entities(doc), salient_terms(doc)
+    entities = salient_entities(doc, outlet=article.source)
+    terms = salient_terms(doc, outlet=article.source)
     if not entities:
         return []
     index = SentenceIndex(article.text)

@@ -163,6 +163,9 @@ def _rebuttal(article: Article, reported: Claim, denial: Claim, sentence: str) -
     about = "" if subject == "report" else f" about the {subject}"
     if subject == "report":
         subject = _gist(reported.text, 6)
-    explanation = f"{who} denies what {whom}{about}: \"{_gist(reported.text)}\""
+    if re.fullmatch(rf"(?:[\w'\u2019.-]+\s+){{0,5}}?{_REPORT_NOUN}", reported.text):  # only "media reports"
+        explanation = f"{who} denies what {whom}{about}, saying \"{_gist(denial.text)}\""
+    else:
+        explanation = f"{who} denies what {whom}{about}: \"{_gist(reported.text)}\""
     return contradiction(article, "rebuttal", subject, (reported, denial), rule_confidence("rebuttal"),
                          explanation)

@@ -58,23 +58,30 @@ def term_lemmas(doc: Doc) -> list[str]:
             and any(c.isalnum() for c in t.text)]
 
 
-def salient_entities(doc: Doc, limit: int = SALIENT_ENTITIES) -> tuple[str, ...]:
-    """The entities the article names most, most named first (ties: the first named first)."""
+def _outlet_words(outlet: str | None) -> frozenset[str]:
+    return frozenset((outlet or "").lower().split())
+
+
+def salient_entities(doc: Doc, limit: int = SALIENT_ENTITIES, *, outlet: str | None = None) -> tuple[str, ...]:
+    """The entities the article names most, most named first (ties: the first named first);
+    the outlet's own name (in a dateline or byline) is not part of its story."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    own = _outlet_words(outlet)
     for ent in doc.ents:
         if ent.label_ in _ENTITY_LABELS:
             key = entity_key(ent.text, ent.label_)
-            if key:
+            if key and not set(key.split()) <= own:
                 counts[key] += 1
                 first.setdefault(key, ent.start)
     ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
     return tuple(ranked[:limit])
 
 
-def salient_terms(doc: Doc, limit: int = SALIENT_TERMS) -> tuple[str, ...]:
-    """The `limit` lemmas of highest tf-idf in `doc`, highest first."""
-    counts = Counter(term_lemmas(doc))
+def salient_terms(doc: Doc, limit: int = SALIENT_TERMS, *, outlet: str | None = None) -> tuple[str, ...]:
+    """The `limit` lemmas of highest tf-idf in `doc`, highest first, the outlet's name left out."""
+    own = _outlet_words(outlet)
+    counts = Counter(term for term in term_lemmas(doc) if term not in own)
     return tuple(sorted(counts, key=lambda t: (-counts[t] * idf(t), t))[:limit])
 
 

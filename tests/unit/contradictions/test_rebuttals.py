@@ -1,4 +1,6 @@
+from services.contradictions.detect import find_contradictions
 from services.contradictions.rebuttals import rebuttal_subject, reported_speaker
+from tests.unit.contradictions.builders import article, quote
 
 
 def test_reported_speaker_names_and_sides() -> None:
@@ -14,3 +16,22 @@ def test_rebuttal_subject_prefers_the_negated_object() -> None:
     assert rebuttal_subject("he did not leave Kim a CD", "", "") == "CD"
     assert rebuttal_subject("has denied", "reports that it paid a ransom", "") == "ransom"
     assert rebuttal_subject("has denied", "reports", "The talks went on.") == "talks"
+
+
+def test_a_denied_newspaper_report_pairs_what_it_said_with_the_denial() -> None:
+    doc = article("A ministry spokeswoman, Lena Ortiz, denied the newspaper's report that the minister had resigned.")
+    denial = quote(doc, "the newspaper's report that the minister had resigned", "Lena Ortiz", cue="denied")
+    (event,) = find_contradictions(doc, [denial])
+    reported, denier = event.claims
+    assert event.kind == "rebuttal"
+    assert reported.text == "the minister had resigned" and reported.speaker is None
+    assert denier.speaker is not None and denier.speaker.name == "Lena Ortiz"
+    assert "newspaper's" not in {c.speaker.name for c in event.claims if c.speaker}
+    assert event.explanation == 'Lena Ortiz denies what was reported: "the minister had resigned"'
+
+
+def test_a_named_outlet_is_the_speaker_of_the_report_it_published() -> None:
+    doc = article("Lena Ortiz, a ministry spokeswoman, denied a Daily Herald report that the minister had resigned.")
+    denial = quote(doc, "a Daily Herald report that the minister had resigned", "Lena Ortiz", cue="denied")
+    (event,) = find_contradictions(doc, [denial])
+    assert event.claims[0].speaker is not None and event.claims[0].speaker.name == "Daily Herald"

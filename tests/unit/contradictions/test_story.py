@@ -1,0 +1,61 @@
+from spacy.language import Language
+
+from services.contradictions.calibration import rule_confidence
+from services.contradictions.claims import SentenceIndex
+from services.contradictions.positions import position_features, refutes, stem
+from services.contradictions.story import (
+    idf,
+    outlet_claims,
+    salient_entities,
+    salient_terms,
+    same_story,
+    story_similarity,
+)
+from tests.unit.contradictions.builders import article
+
+ZAMBIA = ("Zambia cholera outbreak contained\nZambia's Health Ministry said the cholera outbreak in Kasama "
+          "has been contained. Doctors in Kasama said the claim was false. Vaccination teams stay in Zambia.")
+
+
+def test_salient_entities_are_the_most_named_first(nlp: Language) -> None:
+    assert salient_entities(nlp(ZAMBIA))[:2] == ("zambia", "kasama")
+
+
+def test_salient_terms_prefer_specific_words(nlp: Language) -> None:
+    terms = salient_terms(nlp(ZAMBIA))
+    assert "cholera" in terms[:5]
+    assert idf("cholera") > idf("say") and idf("cholera") > idf("election")
+
+
+def test_a_shared_broad_word_is_not_one_story() -> None:
+    assert story_similarity(("cholera", "outbreak", "kasama"), ("cholera", "outbreak", "zambia")) > 0.5
+    broad = story_similarity(("election", "vote", "campaign", "wildfire"), ("election", "say", "ballot", "cholera"))
+    assert broad < 0.3
+    assert not same_story(("zambia",), ("peru",), ("cholera", "outbreak"), ("cholera", "outbreak"))
+    assert same_story(("zambia",), ("zambia", "kasama"), ("cholera", "outbreak", "kasama"),
+                      ("cholera", "outbreak", "kasama"))
+
+
+def test_outlet_claims_are_headline_lead_and_refuting_sentences() -> None:
+    doc = article(ZAMBIA)
+    texts = [c.text for c in outlet_claims(doc, SentenceIndex(ZAMBIA))]
+    assert texts == ["Zambia cholera outbreak contained",
+                     "Zambia's Health Ministry said the cholera outbreak in Kasama has been contained.",
+                     "Doctors in Kasama said the claim was false."]
+
+
+def test_refuting_words_fold_their_inflections() -> None:
+    assert stem("denied") == stem("denies") == "deny"
+    assert refutes("The photo is a hoax.") and refutes("The ministry denied it.")
+    assert not refutes("The ministry said it was contained.")
+
+
+def test_position_features_are_symmetric() -> None:
+    a, b = "The outbreak has been contained.", "Reports that the outbreak was contained are false."
+    assert position_features(a, b) == position_features(b, a)
+    assert position_features(a, b)["refute_xor"] == 1.0
+
+
+def test_rule_confidence_is_the_smoothed_share_judged_right() -> None:
+    assert 0.5 < rule_confidence("rebuttal") < 1.0
+    assert rule_confidence("never-judged") == 0.5
