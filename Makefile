@@ -49,6 +49,7 @@ schemas: install ## regenerate the JSON Schema files from the models
 
 bench: install ## speed figures (prints a table, writes bench/results/)
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python -m bench.contradiction_cost
 
 quality: install ## quality figures on ../shared (quotes, contradictions, entities), textacy floor included
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev,bench]'

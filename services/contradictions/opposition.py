@@ -104,7 +104,10 @@ def explain(pair: Judged, kind: ContradictionKind) -> str:
 
 def opposed_claims(article: Article, claims: Sequence[QuoteClaim], doc: Doc, model: PairModel,
                    index: SentenceIndex | None = None) -> list[ContradictionEvent]:
-    """Events for the pairs the model puts at or above its threshold, most probable first."""
+    """Events for the pairs the model puts at or above its threshold, most probable first; none,
+    without judging, when the threshold is 1 (a model too weak to report anything)."""
+    if model.threshold >= 1.0:
+        return []
     events = []
     for pair in judge_pairs(article, claims, doc, model, index):
         if pair.probability < model.threshold:
