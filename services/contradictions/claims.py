@@ -18,6 +18,7 @@ from services.contradictions.subjects import topic_of
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"”\u2019']?(?=\s)|\n")
 _NOT_ASSERTED = re.compile(r"^\W*(?:if|unless|whether|why|how|what|when|who|should|would|could)\b", re.IGNORECASE)
 _ASKING_CUES = ("ask", "wonder", "question", "inquir")
+TOPIC_CONTEXT = 300  # characters of a quote's sentence, each side, read for its topic
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def quote_claim(article: Article, quote: QuoteEvent, index: SentenceIndex | None
     claim = span_claim(article, content.start, content.end, speaker)
     index = index or SentenceIndex(article.text)
     sentence = index.around(content.start, content.end)
-    topic = topic_of(content.text) or topic_of(article.text[sentence[0]:sentence[1]])
+    around = max(sentence[0], content.start - TOPIC_CONTEXT), min(sentence[1], content.end + TOPIC_CONTEXT)
+    topic = topic_of(content.text) or topic_of(article.text[around[0]:around[1]])
     return QuoteClaim(claim=claim, side=side_of(speaker), sentence=sentence, topic=topic,
                       judgement=evaluation(content.text), cue=quote.cue.text if quote.cue else None,
                       direct=quote.direct)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -26,7 +27,7 @@ MAX_EVENTS = 20  # per article; an article past it keeps its most confident even
 
 
 def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *, doc: Doc | None = None,
-                        model: PairModel | None = None) -> list[ContradictionEvent]:
+                        model: PairModel | None = None, work: Counter[str] | None = None) -> list[ContradictionEvent]:
     """Contradictions within one article, each pair of claims once, most confident first.
 
     Two ways in, one score each: pairs of attributed claims judged by the pair model
@@ -34,13 +35,25 @@ def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *, doc: 
     recognise (`evaluative`, `rebuttals`, `evidence`). A pair whose two speakers are one
     entity under two names is dropped. `quotes` are the article's quotes with resolved
     speakers. Raises ValueError when a quote does not belong to `article`.
+
+    The work is linear in the article: sentences are split once, each quote is looked at in its
+    own sentence only, and every pairing is bounded. `work`, when given, counts what was looked
+    at ("sentences", "quote_checks", "pairs") and the bounds hit ("bounded"), so tests can hold
+    the work to the size of the input without timing it.
     """
+    work = Counter() if work is None else work
     index = SentenceIndex(article.text)
     claims = quote_claims(article, quotes, index)
-    events = evaluative_contradictions(article, claims, story_parties(article.text), doc)
+    events = evaluative_contradictions(article, claims, story_parties(article.text), doc, work=work)
     directory = known_speakers(quotes)
-    for sentence in index.spans:
-        events.extend(rebuttals_in(article, sentence, quotes, directory))
+    by_sentence: dict[int, list[QuoteEvent]] = defaultdict(list)
+    for quote in quotes:
+        by_sentence[index.index_of(quote.content.start)].append(quote)
+    work["sentences"] += len(index.spans)
+    for number, sentence in enumerate(index.spans):
+        here = by_sentence.get(number, [])
+        work["quote_checks"] += len(here)
+        events.extend(rebuttals_in(article, sentence, here, directory))
         events.extend(evidence_in(article, sentence, directory, doc))
     if doc is not None:
         events.extend(opposed_claims(article, claims, doc, model or load_pair_model(), index))
@@ -53,6 +66,7 @@ def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *, doc: 
         if key not in best or event.confidence > best[key].confidence:
             best[key] = event
     ranked = sorted(best.values(), key=lambda e: (-e.confidence, e.claims[0].start, e.claims[1].start))
+    work["bounded"] += len(ranked) > MAX_EVENTS
     return sorted(ranked[:MAX_EVENTS], key=lambda e: (e.claims[0].start, e.claims[1].start, e.kind))
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -31,6 +32,7 @@ from services.contradictions.polarity import cue_offsets
 from services.contradictions.subjects import TOPICS, subject_key, topic_of, topic_offsets
 
 MIN_POLARITY = 0.25
+MAX_PER_SIDE = 20
 NEAR = 60
 
 
@@ -68,6 +70,11 @@ def _strongest_opposed(first: list[QuoteClaim], second: list[QuoteClaim],
     return max(pairs, key=lambda p: _weight(p[0], subject) * _weight(p[1], subject))
 
 
+def _strongest(claims: list[QuoteClaim], work: Counter[str]) -> list[QuoteClaim]:
+    work["bounded"] += len(claims) > MAX_PER_SIDE
+    return sorted(claims, key=lambda c: -abs(c.judgement.polarity))[:MAX_PER_SIDE]
+
+
 def _weight(claim: QuoteClaim, subject: str) -> float:
     """How squarely a quote judges its topic: polarity size, doubled when an evaluative cue sits
     within `NEAR` characters of a word naming the topic in the quote ('productive conversations'),
@@ -85,8 +92,10 @@ def _describe(claim: QuoteClaim) -> str:
 
 
 def evaluative_contradictions(article: Article, claims: Sequence[QuoteClaim], parties: tuple[str, ...],
-                              doc: Doc | None = None) -> list[ContradictionEvent]:
-    """Opposed evaluations of one subject by different sides of `article` (`doc`: its parse)."""
+                              doc: Doc | None = None, *, work: Counter[str] | None = None) -> list[ContradictionEvent]:
+    """Opposed evaluations of one subject by different sides of `article` (`doc`: its parse).
+    Each side keeps its `MAX_PER_SIDE` strongest verdicts on a subject, so pairing is bounded."""
+    work = Counter() if work is None else work
     by_topic: dict[str, dict[str, list[QuoteClaim]]] = {}
     for claim in filter(_eligible, claims):
         subject = subject_of(claim, doc)
@@ -97,7 +106,9 @@ def evaluative_contradictions(article: Article, claims: Sequence[QuoteClaim], pa
         for side_a, side_b in combinations(sorted(by_side), 2):
             if side_a not in parties or side_b not in parties:
                 continue  # a topic word alone is no shared matter: the two sides must be its parties
-            pair = _strongest_opposed(by_side[side_a], by_side[side_b], topic)
+            first, second = _strongest(by_side[side_a], work), _strongest(by_side[side_b], work)
+            work["pairs"] += len(first) * len(second)
+            pair = _strongest_opposed(first, second, topic)
             if pair is None:
                 continue
             positive, negative = sorted(pair, key=lambda c: -c.judgement.polarity)

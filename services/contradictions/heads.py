@@ -18,6 +18,7 @@ on fragments; one noun per claim, even when a claim is about two things.
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 from spacy.tokens import Doc, Span, Token
@@ -49,17 +50,20 @@ def _rightmost(token: Token) -> Token:
 
 
 @functools.lru_cache(maxsize=1)  # a Doc hashes by identity: this remembers the latest doc only
-def _doc_chunks(doc: Doc) -> list[tuple[int, int, Token]]:
+def _doc_chunks(doc: Doc) -> tuple[list[tuple[int, int, Token]], list[int]]:
     """(start, end, root) of the doc's noun chunks, computed once per doc: `Span.noun_chunks`
     runs the chunker over the whole doc on every call, and an article has several claims."""
-    return [(chunk.start, chunk.end, chunk.root) for chunk in doc.noun_chunks]
+    chunks = [(chunk.start, chunk.end, chunk.root) for chunk in doc.noun_chunks]
+    return chunks, [start for start, _, _ in chunks]
 
 
 def _noun_of(span: Span) -> str | None:
     candidates = [child for child in span.root.children
                   if child.dep_ in _SUBJECTS and span.start <= child.i < span.end]
     # = [chunk.root for chunk in span.noun_chunks], without re-chunking the whole doc
-    candidates += [root for start, end, root in _doc_chunks(span.doc) if start >= span.start and end <= span.end]
+    chunks, starts = _doc_chunks(span.doc)
+    first, last = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+    candidates += [root for start, end, root in chunks[first:last] if end <= span.end]
     for token in candidates:
         head = _rightmost(token)
         if _usable(head) and head.i < span.end:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from services.quotes.cues import is_according_to, is_as_cue, is_cue_verb, is_object_cue
-from services.quotes.layout import clip_to_paragraph, dateline_end, headline_end, in_dateline, paragraph_of
+from services.quotes.layout import clip_to_paragraph, dateline_end, headline_end, in_dateline, paragraph_of, sentence_of
 
 _EDGE_PUNCT = ",;:—\u2013-([)]. "
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "ccomp", "dative"})
@@ -127,7 +127,7 @@ def _content_of(cue: Token, text: str) -> tuple[int, int] | None:
 
 def _according_content(token: Token) -> tuple[int, int] | None:
     """The clause an "according to X" phrase modifies, without the phrase itself."""
-    start, end = token.sent.start, token.sent.end
+    start, end = sentence_of(token)
     phrase_start, phrase_end = _subtree_bounds(token)
     if phrase_start - start > end - phrase_end:
         return start, phrase_start

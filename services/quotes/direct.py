@@ -17,12 +17,14 @@ from spacy.tokens import Doc, Token
 
 from services.quotes.attributions import according_to_source, source_of
 from services.quotes.cues import is_according_to, is_cue_verb
+from services.quotes.layout import sentence_of
 from services.quotes.quotemarks import QuoteSpan
 
 MIN_STANDALONE_WORDS = 4
 MAX_ATTRIBUTION_CHARS = 200
 MAX_STRAY_WORDS = 2
 MAX_CUE_AFTER = 8  # tokens of the next sentence searched for a trailing cue
+MAX_FRAME_TOKENS = 150  # a quote's cue is looked for at most this far before or after it in its sentence
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ def _frame(doc: Doc, text: str, first: int, last: int) -> tuple[int, int]:
 
     The paragraph before counts too when it ends with the colon introducing the quote.
     """
-    begin, end = doc[first].sent.start, doc[last].sent.end
+    begin, end = max(sentence_of(doc[first])[0], first - MAX_FRAME_TOKENS), \
+        min(sentence_of(doc[last])[1], last + 1 + MAX_FRAME_TOKENS)
     para_start = text.rfind("\n", 0, doc[first].idx) + 1
     before = text[:para_start].rstrip()
     if before.endswith(":"):
@@ -90,12 +93,12 @@ def _cue_after(doc: Doc, text: str, last: int, inside: dict[int, int]) -> Token 
 
     Only a cue with no clause of its own counts: 'Trump said the plan failed.' is a new statement.
     """
-    nxt = doc[last].sent.end
+    nxt = sentence_of(doc[last])[1]
     while nxt < len(doc) and doc[nxt].is_space:
         nxt += 1
     if nxt >= len(doc) or "\n" in text[doc[last].idx : doc[nxt].idx]:
         return None
-    for token in doc[nxt : min(doc[nxt].sent.end, nxt + MAX_CUE_AFTER)]:
+    for token in doc[nxt : min(sentence_of(doc[nxt])[1], nxt + MAX_CUE_AFTER)]:
         if token.i in inside:
             return None
         if is_cue_verb(token) and not any(c.dep_ in ("ccomp", "dobj") for c in token.children):
@@ -106,11 +109,20 @@ def _cue_after(doc: Doc, text: str, last: int, inside: dict[int, int]) -> Token 
 def _adjacent(doc: Doc, first: int, last: int, cue: Token, source: Token | None) -> bool:
     """Only the cue's own words (its source, modifiers, punctuation) lie between quote and cue."""
     between = range(last + 1, cue.i) if cue.i > last else range(cue.i + 1, first)
-    own = {t.i for t in cue.subtree} - {t.i for t in cue.children if t.dep_ in ("ccomp", "conj", "advcl")}
-    if source is not None:
-        own |= {t.i for t in source.subtree}
-    strays = sum(1 for i in between if i not in own and not doc[i].is_punct and not doc[i].is_space)
-    return strays <= MAX_STRAY_WORDS
+    clauses = [c for c in cue.children if c.dep_ in ("ccomp", "conj", "advcl")]
+
+    def own(token: Token) -> bool:  # in the cue's subtree less its clause children, or the source's
+        in_cue = (token == cue or cue.is_ancestor(token)) and token not in clauses
+        return in_cue or (source is not None and (token == source or source.is_ancestor(token)))
+
+    strays = 0
+    for i in between:
+        token = doc[i]
+        if not token.is_punct and not token.is_space and not own(token):
+            strays += 1
+            if strays > MAX_STRAY_WORDS:
+                return False
+    return True
 
 
 def _source(doc: Doc, text: str, cue: Token, first: int, last: int, inside: dict[int, int]) -> Token | None:
@@ -120,7 +132,7 @@ def _source(doc: Doc, text: str, cue: Token, first: int, last: int, inside: dict
         return source
     between = range(last + 1, cue.i) if cue.i > last else range(cue.i + 1, first)
     if cue.i > last and not len(between):
-        between = range(cue.i + 1, min(cue.sent.end, cue.i + 6))  # "..." said Pompeo
+        between = range(cue.i + 1, min(sentence_of(cue)[1], cue.i + 6))  # "..." said Pompeo
     heads = [
         doc[i] for i in between
         if doc[i].pos_ in ("NOUN", "PROPN", "PRON") and doc[i].head.i not in between and i not in inside
@@ -140,8 +152,7 @@ def attribute_quotes(doc: Doc, text: str, quotes: list[QuoteSpan], inside: dict[
         source = _source(doc, text, cue, first, last, inside) if cue else None
         if cue is not None and not _adjacent(doc, first, last, cue, source):
             cue = source = None
-        sentence = doc[first].sent
-        opens_sentence = all(t.is_punct or t.is_space for t in doc[sentence.start : first])
+        opens_sentence = all(t.is_punct or t.is_space for t in doc[sentence_of(doc[first])[0] : first])
         words = sum(1 for t in doc[first : last + 1] if t.is_alpha)
         standalone = opens_sentence and words >= MIN_STANDALONE_WORDS
         if words < MIN_STANDALONE_WORDS and not any(c in text[quote.end - 3 : quote.end] for c in ",.?!"):

@@ -11,6 +11,7 @@ a speaker once holds for all of their quotes in the article.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -21,7 +22,7 @@ from schemas.events import QuoteEvent
 from services.quotes.attributions import Found, find_reported
 from services.quotes.direct import DirectQuote, attribute_quotes, quoted_tokens
 from services.quotes.quotemarks import QuoteSpan, find_quotes
-from services.quotes.sides import affiliation
+from services.quotes.sides import mention_side
 from services.quotes.speakers import SpeakerResolver, mention_span
 
 PARTIAL_SHARE = 0.7  # a quote below this share of an enclosing paraphrase is only part of it
@@ -42,10 +43,14 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _snap(content: tuple[int, int], marks: list[QuoteSpan]) -> tuple[int, int]:
-    """Widen a paraphrase to the quote marks it cuts through at either edge."""
+def _snap(content: tuple[int, int], marks: list[QuoteSpan], mark_starts: list[int]) -> tuple[int, int]:
+    """Widen a paraphrase to the quote marks it cuts through at either edge. `marks` are in text
+    order (`find_quotes`), `mark_starts` their starts: only marks starting from `SLACK` before the
+    paraphrase to its end can apply, so only those are looked at."""
     start, end = content
-    for mark in marks:
+    first = bisect.bisect_left(mark_starts, start - SLACK)
+    last = bisect.bisect_left(mark_starts, end, lo=first)
+    for mark in marks[first:last]:
         if mark.start < start < mark.end <= end and start - mark.start <= SLACK:
             start = mark.start
         if start <= mark.start < end < mark.end and mark.end - end <= SLACK:
@@ -53,15 +58,40 @@ def _snap(content: tuple[int, int], marks: list[QuoteSpan]) -> tuple[int, int]:
     return start, end
 
 
+def _overlap_index(quotes: list[DirectQuote]) -> Callable[[int, int], list[int]]:
+    """A lookup of the quotes that overlap a span, in their list order: bisection on the starts,
+    then back only as far as an earlier quote can still reach, so each lookup costs the quotes
+    it finds (plus a logarithm), not the article's number of quotes."""
+    order = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
+    starts = [quotes[i].start for i in order]
+    reach: list[int] = []  # reach[k]: the furthest end among order[0..k]
+    for i in order:
+        reach.append(max(quotes[i].end, reach[-1] if reach else 0))
+
+    def overlapping(start: int, end: int) -> list[int]:
+        found = []
+        k = bisect.bisect_left(starts, end) - 1
+        while k >= 0 and reach[k] > start:
+            if quotes[order[k]].end > start:
+                found.append(order[k])
+            k -= 1
+        return sorted(found)
+
+    return overlapping
+
+
 def _reconcile(quotes: list[DirectQuote], reported: list[Found], marks: list[QuoteSpan]) -> list[_Candidate]:
     """Quotes and paraphrases, each statement once."""
     partial: set[int] = set()
     kept_reported: list[Found] = []
+    overlapping = _overlap_index(quotes)
+    mark_starts = [mark.start for mark in marks]
     for found in reported:
-        found = replace(found, content=_snap(found.content, marks))
+        found = replace(found, content=_snap(found.content, marks, mark_starts))
         start, end = found.content
         duplicate = False
-        for index, quote in enumerate(quotes):
+        for index in overlapping(start, end):
+            quote = quotes[index]
             shared = _overlap(found.content, (quote.start, quote.end))
             if not shared:
                 continue
@@ -103,7 +133,7 @@ def _build_events(
         if cand.source is not None:
             words = mention_span(cand.source)
             name = resolver.resolve(words, cand.source)
-            side = affiliation(words, name, resolver.earlier_mentions(name), resolver.ents_in, resolver.orgs)
+            side = mention_side(words, resolver.ents_in, resolver.orgs) or resolver.context_side(name)
             speaker = Speaker(name=name, affiliation=side)
             resolver.remember(cand.source, name, side)
             mention = _span(text, words.start_char, words.end_char)

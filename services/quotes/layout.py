@@ -19,7 +19,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _DATELINE = re.compile(
@@ -84,3 +84,18 @@ def in_dateline(token: Token) -> bool:
         return False
     match = _DATELINE.match(doc[first : first + 2 * MAX_DATELINE_TOKENS].text)
     return match is not None and token.idx - doc[first].idx < match.end()
+
+
+@lru_cache(maxsize=1)  # a Doc hashes by identity: this remembers the latest doc only
+def _sentences(doc: Doc) -> tuple[list[int], list[int]]:
+    """The token starts and ends of `doc`'s sentences, found once per doc."""
+    spans = [(sent.start, sent.end) for sent in doc.sents]
+    return [start for start, _ in spans], [end for _, end in spans]
+
+
+def sentence_of(token: Token) -> tuple[int, int]:
+    """The token range of the sentence holding `token`: `token.sent` by bisection, since spaCy
+    walks the whole sentence on every `token.sent`, which is slow in a very long one."""
+    starts, ends = _sentences(token.doc)
+    k = bisect.bisect_right(starts, token.i) - 1
+    return starts[k], ends[k]

@@ -115,6 +115,13 @@ def side_from_words(tokens: Iterable[Token], entities: Iterable[Span]) -> str | 
     return None
 
 
+def mention_side(words: Span, ents_in: Callable[[Span], list[Span]] = lambda s: [],
+                 orgs: OrgSides | None = None) -> str | None:
+    """The side one mention's own words give: a country it names, the gazetteer, an organisation."""
+    orgs = orgs or {}
+    return side_from_words(words, ents_in(words)) or gazetteer_side(words.text) or org_side(words.text, orgs)
+
+
 def affiliation(
     mention: Span | None,
     name: str,
@@ -128,7 +135,7 @@ def affiliation(
     """
     orgs = orgs or {}
     for words in ([mention] if mention is not None else []) + list(context):
-        side = side_from_words(words, ents_in(words)) or gazetteer_side(words.text) or org_side(words.text, orgs)
+        side = mention_side(words, ents_in, orgs)
         if side:
             return side
     return canonical_country(name) or gazetteer_side(name) or org_side(name, orgs)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from services.common.countries import canonical_country, canonical_name
 from services.quotes.layout import in_dateline
-from services.quotes.sides import definite_org, org_sides
+from services.quotes.sides import affiliation, definite_org, org_sides
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "president", "secretary"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -81,7 +81,9 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, quoted: Callable[[Token], bool] = lambda _: False) -> None:
         self.doc = doc
-        self.ents = list(doc.ents)  # doc.ents builds new spans on every access
+        self.ents = sorted(doc.ents, key=lambda e: e.start)  # doc.ents builds new spans on every access
+        self._ent_starts = [e.start for e in self.ents]
+        self._context_sides: dict[str, str | None] = {}
         self._ent_of = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self._earlier: dict[str, list[Span]] = {}
         self.last_side: str | None = None
@@ -161,8 +163,17 @@ class SpeakerResolver:
         return " ".join(self.doc[mention.start : max(head.i + 1, mention.start + 1)].text.split())
 
     def ents_in(self, span: Span) -> list[Span]:
-        """The entities inside `span` (without rebuilding doc.ents)."""
-        return [e for e in self.ents if e.start >= span.start and e.end <= span.end]
+        """The entities inside `span` (without rebuilding doc.ents), found by bisection."""
+        first = bisect.bisect_left(self._ent_starts, span.start)
+        last = bisect.bisect_left(self._ent_starts, span.end, lo=first)
+        return [e for e in self.ents[first:last] if e.end <= span.end]
+
+    def context_side(self, name: str) -> str | None:
+        """The side `name`'s other mentions in the article give, else the gazetteer's for the name;
+        found once per name, since it does not depend on the quote."""
+        if name not in self._context_sides:
+            self._context_sides[name] = affiliation(None, name, self.earlier_mentions(name), self.ents_in, self.orgs)
+        return self._context_sides[name]
 
     def remember(self, head: Token, name: str, side: str | None) -> None:
         """Remember who spoke last: a common-noun source ("the statement") and the side."""
