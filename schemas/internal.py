@@ -15,7 +15,8 @@ INTERNAL_SCHEMA_VERSION: Final = 1
 # A bundle carries the text, its quotes and its parse (about 3.5 times the text), so its
 # size limit is this many times the article limit; its topic is created to allow it.
 BUNDLE_SIZE_FACTOR: Final = 8
-FailureReason = Literal["invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large"]
+FailureReason = Literal["invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large",
+                        "too_slow"]
 
 
 class QuotedArticle(Frozen):

@@ -9,7 +9,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, star
 PROCESSING_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 # Reaches far past the 60 s alert threshold, so a p95 from it can show a backlog.
 LAG_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0, 30.0, 60.0, 120.0, 300.0, 900.0, 3600.0)
-FAILURE_REASONS = ("invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large")
+FAILURE_REASONS = ("invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large", "too_slow")
 CONTRADICTION_KINDS = ("evaluative", "rebuttal", "evidence", "cross-article")
 
 

@@ -21,6 +21,9 @@ _DEFAULT_TOPICS = {
     "subject_claims": "subject-claims",
 }
 METRICS_PORTS = {"entities": 9101, "quotes": 9102, "contradictions": 9103}
+# Far above a normal article's time, so only a pathological input, or a bug that makes
+# one slow, reaches it.
+ARTICLE_BUDGET_SECONDS = 60.0
 
 
 class SettingsError(ValueError):
@@ -66,6 +69,7 @@ class Settings:
     fetch_max_wait_ms: int
     max_article_bytes: int
     batch_size: int
+    article_budget_seconds: float  # longer on one article and it is dead-lettered as too_slow
     quote_instances: int
     metrics_host: str
     metrics_ports: Mapping[str, int]
@@ -104,6 +108,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         fetch_max_wait_ms=_int(env, "KAFKA_FETCH_MAX_WAIT_MS", 50 if embedded else 500),
         max_article_bytes=_int(env, "COUNTERCLAIM_MAX_ARTICLE_BYTES", 1024 * 1024),
         batch_size=_int(env, "COUNTERCLAIM_BATCH_SIZE", 16),
+        article_budget_seconds=_float(env, "COUNTERCLAIM_ARTICLE_BUDGET_SECONDS", ARTICLE_BUDGET_SECONDS),
         quote_instances=quote_instances,
         metrics_host=env.get("COUNTERCLAIM_METRICS_HOST", "0.0.0.0"),
         metrics_ports=ports,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
 from faust.serializers import codecs
@@ -10,6 +10,7 @@ from faust.serializers import codecs
 from schemas.events import ContradictionEvent
 from schemas.internal import BUNDLE_SIZE_FACTOR, QuotedArticle, SubjectClaim
 from services.common.app import WorkerApp
+from services.common.budget import budgeted
 from services.common.docs import blank_vocab, decode_doc
 from services.common.metrics import WorkerMetrics
 from services.common.settings import Settings
@@ -60,8 +61,8 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
         recent[claim.subject] = [item.model_dump(mode="json") for item in kept]
         return [announce(event) for event in found]
 
-    async def within(bundles: Sequence[QuotedArticle]) -> list[list[Outgoing]]:
-        return [within_one(bundle) for bundle in bundles]
+    def within(bundles: Sequence[QuotedArticle]) -> Iterator[list[Outgoing]]:
+        return (within_one(bundle) for bundle in bundles)
 
     async def across(claims: Sequence[SubjectClaim]) -> list[list[Outgoing]]:
         return [across_one(claim) for claim in claims]
@@ -72,7 +73,8 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
 
     @app.agent(app.topic(topics.quoted_articles), name=f"{WORKER}-within")
     async def within_agent(stream):  # type: ignore[no-untyped-def]
-        await run_batches(stream, within_edge, within, batch_size=settings.batch_size)
+        await run_batches(stream, within_edge, budgeted(within, settings.article_budget_seconds),
+                          batch_size=settings.batch_size)
 
     @app.agent(app.topic(topics.subject_claims), name=f"{WORKER}-across")
     async def across_agent(stream):  # type: ignore[no-untyped-def]
