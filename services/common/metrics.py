@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, ProcessCollector, start_http_server
+
+from services.common.ports import PortInUse
 
 PROCESSING_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 # Reaches far past the 60 s alert threshold, so a p95 from it can show a backlog.
@@ -77,6 +79,7 @@ def make_metrics(worker: str, registry: CollectorRegistry | None = None) -> Work
             ["worker"], registry=reg,
         ).labels(worker),
     )
+    ProcessCollector(registry=reg)  # process_cpu_seconds_total, process_resident_memory_bytes, ...
     for reason in FAILURE_REASONS:
         metrics.messages_failed.labels(worker, reason)
     for kind in CONTRADICTION_KINDS if worker == "contradictions" else ():
@@ -84,9 +87,10 @@ def make_metrics(worker: str, registry: CollectorRegistry | None = None) -> Work
     return metrics
 
 
-def serve_metrics(metrics: WorkerMetrics, *, host: str, port: int) -> None:
-    """Serve /metrics in a background thread; fails loudly when the port is taken."""
+def serve_metrics(metrics: WorkerMetrics, *, host: str, port: int, variable: str) -> None:
+    """Serve /metrics in a background thread; PortInUse, naming `variable`, when the port is taken."""
     try:
         start_http_server(port, addr=host, registry=metrics.registry)
     except OSError as error:
-        raise RuntimeError(f"cannot serve metrics on {host}:{port}: {error}") from error
+        raise PortInUse(f"cannot serve metrics on {host}:{port} ({error.strerror or error}); "
+                        f"stop the process that holds port {port} or set {variable} to a free port") from None
