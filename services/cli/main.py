@@ -24,6 +24,12 @@ def _confidence(text: str) -> float:
     return value
 
 
+def _port(text: str) -> int:
+    if not (text.isdigit() and 1 <= int(text) <= 65535):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 1 to 65535")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="counterclaim", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -51,7 +57,7 @@ def parser() -> argparse.ArgumentParser:
         scored.add_argument("--input", help="read this file instead of stdin")
 
     broker = sub.add_parser("broker", help="run the embedded Tansu broker on loopback until stopped")
-    broker.add_argument("--port", type=int, help="port on 127.0.0.1 (default: COUNTERCLAIM_BROKER_PORT or 9092)")
+    broker.add_argument("--port", type=_port, help="port on 127.0.0.1 (default: COUNTERCLAIM_BROKER_PORT or 9092)")
 
     worker = sub.add_parser("worker", help="run one worker until SIGTERM")
     worker.add_argument("name", choices=sorted(METRICS_PORTS))

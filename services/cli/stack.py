@@ -16,12 +16,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from services.cli.processes import cmdline, terminate
 from services.common.broker import broker_command, port_open, wait_until
-from services.common.settings import METRICS_PORTS, Settings
+from services.common.ports import check_port_free
+from services.common.settings import (
+    METRICS_PORTS,
+    Settings,
+    metrics_port_variable,
+    quote_instance_port,
+)
 
 WORKERS = tuple(METRICS_PORTS)
 READY_TIMEOUT_SECONDS = 180.0
-QUOTE_PORT_STEP = 10
+STOP_TIMEOUT_SECONDS = 20.0
 
 
 @dataclass(frozen=True)
@@ -47,18 +54,18 @@ class Stack:
         wait_until(lambda: worker_ready(port), lambda: self._check_alive(label), timeout=timeout,
                    failure=f"{label} not ready after {timeout:.0f} s; see {self.log(label)}", interval=0.2)
 
-    def stop(self, label: str, sig: int = signal.SIGTERM, timeout: float = 20.0) -> None:
+    def stop(self, label: str, sig: int = signal.SIGTERM, timeout: float = STOP_TIMEOUT_SECONDS) -> int | None:
+        """Stop `label`; returns its pid if it had to be killed (SIGKILL) after `timeout` s, else None."""
         pid = self.pid(label)
-        if pid is not None:
-            _terminate(pid, sig, timeout)
+        forced = pid is not None and terminate(pid, sig, timeout)
         self._pid_file(label).unlink(missing_ok=True)
+        return pid if forced else None
 
-    def stop_all(self) -> list[str]:
+    def stop_all(self, timeout: float = STOP_TIMEOUT_SECONDS) -> dict[str, int | None]:
+        """Stop every process of the stack, workers first: {label: pid if force-killed, else None}."""
         labels = sorted(p.stem for p in self.run_dir.glob("*.pid"))
         workers_first = sorted(labels, key=lambda label: label == "broker")
-        for label in workers_first:
-            self.stop(label)
-        return workers_first
+        return {label: self.stop(label, timeout=timeout) for label in workers_first}
 
     def pid(self, label: str) -> int | None:
         """The pid `up` recorded for `label`, if that process is still ours and alive."""
@@ -66,9 +73,8 @@ class Stack:
             pid = int(self._pid_file(label).read_text())
         except (OSError, ValueError):
             return None
-        cmdline = _cmdline(pid)
         marker = "tansu" if label == "broker" else "services.cli.main worker"
-        return pid if marker in cmdline else None
+        return pid if marker in cmdline(pid) else None
 
     def log(self, label: str) -> Path:
         return self.run_dir / f"{label}.log"
@@ -85,7 +91,7 @@ class Stack:
         self._pid_file(label).write_text(str(process.pid))
         # Right after a vfork-based spawn /proc/PID/cmdline can still be empty; pid() reads it.
         deadline = time.monotonic() + 5
-        while not _cmdline(process.pid) and process.poll() is None and time.monotonic() < deadline:
+        while not cmdline(process.pid) and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
 
     def _check_alive(self, label: str) -> None:
@@ -114,12 +120,13 @@ def up(settings: Settings) -> Stack:
     consumer group ("quotes", "quotes-2", ...), each with its own metrics port.
     """
     stack = Stack(settings.run_dir)
+    processes = worker_processes(settings)
+    check_ports_free(stack, settings, processes)
     if settings.embedded:
         port = settings.embedded_port
         if stack.pid("broker") is None:
             print(f"starting the embedded broker on 127.0.0.1:{port}", file=sys.stderr)
             stack.start_broker(port)
-    processes = worker_processes(settings)
     try:
         for label, (name, metrics_port) in processes.items():
             if stack.pid(label) is None:
@@ -134,13 +141,24 @@ def up(settings: Settings) -> Stack:
     return stack
 
 
+def check_ports_free(stack: Stack, settings: Settings, processes: Mapping[str, tuple[str, int]]) -> None:
+    """Before starting anything: PortInUse naming the port and its variable for every port a process
+    `up` is about to start would find taken (the broker would panic, a worker exit)."""
+    if settings.embedded and stack.pid("broker") is None:
+        check_port_free("127.0.0.1", settings.embedded_port, "COUNTERCLAIM_BROKER_PORT", what="the embedded broker")
+    for label, (name, port) in processes.items():
+        if stack.pid(label) is None:
+            check_port_free(settings.metrics_host, port, metrics_port_variable(name),
+                            what=f"the {label} worker's metrics")
+
+
 def worker_command(name: str) -> list[str]:
     return [sys.executable, "-m", "services.cli.main", "worker", name]
 
 
 def metrics_port_env(name: str, port: int) -> dict[str, str]:
     """The variable that puts worker `name`'s metrics on `port`."""
-    return {f"COUNTERCLAIM_{name.upper()}_METRICS_PORT": str(port)}
+    return {metrics_port_variable(name): str(port)}
 
 
 def worker_processes(settings: Settings) -> dict[str, tuple[str, int]]:
@@ -153,41 +171,14 @@ def worker_processes(settings: Settings) -> dict[str, tuple[str, int]]:
             processes[name] = (name, port)
             continue
         for n in range(1, settings.quote_instances + 1):
-            processes["quotes" if n == 1 else f"quotes-{n}"] = (name, port + QUOTE_PORT_STEP * (n - 1))
+            processes["quotes" if n == 1 else f"quotes-{n}"] = (name, quote_instance_port(port, n))
     return processes
 
 
 def down(settings: Settings) -> None:
     stopped = Stack(settings.run_dir).stop_all()
+    for label, pid in stopped.items():
+        if pid is not None:
+            print(f"force-killed {label} (pid {pid}): it did not exit within {STOP_TIMEOUT_SECONDS:g} s of SIGTERM; "
+                  f"see {settings.run_dir / (label + '.log')}", file=sys.stderr)
     print(f"stopped: {', '.join(stopped) or 'nothing was running'}", file=sys.stderr)
-
-
-def _terminate(pid: int, sig: int, timeout: float) -> None:
-    try:
-        os.kill(pid, sig)
-    except ProcessLookupError:
-        return
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            finished, _ = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:  # not our child: poll for its disappearance
-            finished = 0 if Path(f"/proc/{pid}").exists() and not _zombie(pid) else pid
-        if finished == pid:
-            return
-        time.sleep(0.1)
-    os.kill(pid, signal.SIGKILL)
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
-
-
-def _zombie(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"
-    except OSError:
-        return True
