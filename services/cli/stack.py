@@ -125,6 +125,9 @@ def up(settings: Settings) -> Stack:
     if settings.embedded:
         port = settings.embedded_port
         if stack.pid("broker") is None:
+            for label in [label for label in processes if stack.pid(label) is not None]:
+                print(f"stopping the {label} worker: the embedded broker it used is gone", file=sys.stderr)
+                stack.stop(label)  # a new in-memory broker has none of its topics
             print(f"starting the embedded broker on 127.0.0.1:{port}", file=sys.stderr)
             stack.start_broker(port)
     try:
