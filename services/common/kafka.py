@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import ssl
 import time
+from collections.abc import Collection
 from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
@@ -99,8 +100,8 @@ def all_topics(settings: Settings) -> list[str]:
             topics.dead_letters, topics.quoted_articles, topics.subject_claims]
 
 
-def missing_topics(settings: Settings) -> list[str]:
-    """Counterclaim topics a reachable broker does not have; [] when no broker answers (nothing to tell)."""
+def missing_topics(settings: Settings, topics: Collection[str]) -> list[str]:
+    """Those of `topics` a reachable broker does not list; [] when no broker answers (nothing to tell)."""
     if not any(port_open(*_host_port(server)) for server in settings.bootstrap_servers.split(",")):
         return []
     try:
@@ -113,7 +114,7 @@ def missing_topics(settings: Settings) -> list[str]:
         return []
     finally:
         admin.close()
-    return [name for name in all_topics(settings) if name not in existing]
+    return [name for name in topics if name not in existing]
 
 
 def ensure_topics(settings: Settings, *, timeout: float = 60.0) -> None:

@@ -12,7 +12,7 @@ import faust
 from prometheus_client import Gauge
 
 from services.common.app import WorkerApp, make_app
-from services.common.kafka import ensure_topics, missing_topics
+from services.common.kafka import all_topics, ensure_topics, missing_topics
 from services.common.metrics import WorkerMetrics, make_metrics, serve_metrics
 from services.common.settings import Settings, metrics_port_variable
 from services.common.stream import Edge, Input, Outgoing
@@ -34,6 +34,9 @@ def run_worker(worker: str, settings: Settings, build: Build) -> None:
     log.info("%s worker: metrics on http://%s:%d/metrics, broker %s", worker, settings.metrics_host, port,
              settings.bootstrap_servers)
     ensure_topics(settings, timeout=float("inf"))
+    # Watch only topics the broker lists now: a cluster whose ACLs hide some must not look empty.
+    hidden = missing_topics(settings, all_topics(settings))
+    watched = [name for name in all_topics(settings) if name not in hidden]
     app = make_app(settings, worker)
     inputs = build(app, settings, metrics)
     app.on_ready = lambda: _ready(worker, metrics)
@@ -44,7 +47,7 @@ def run_worker(worker: str, settings: Settings, build: Build) -> None:
 
     @app.timer(TOPIC_PROBE_SECONDS)
     async def watch_topics() -> None:
-        await exit_if_topics_lost(settings, worker)
+        await exit_if_topics_lost(settings, worker, watched)
 
     faust.Worker(app, loglevel=settings.log_level, quiet=True, redirect_stdouts=False).execute_from_commandline()
 
@@ -78,13 +81,13 @@ async def probe_lag(app: WorkerApp, metrics: WorkerMetrics, worker: str, topics:
         metrics.consumer_lag_messages.labels(worker, tp.topic, str(tp.partition)).set(lag)
 
 
-async def exit_if_topics_lost(settings: Settings, worker: str) -> None:
-    """Exit (code 75) when the broker answers but lacks our topics, as a restarted in-memory broker does.
+async def exit_if_topics_lost(settings: Settings, worker: str, watched: list[str]) -> None:
+    """Exit (code 75) when the broker answers but lacks `watched` topics, as a restarted in-memory broker does.
 
     Faust creates its consumer subscriptions and the claims table's changelog only at
     start, so a worker left running would idle silently; its restart recreates them all.
     """
-    missing = await asyncio.to_thread(missing_topics, settings)
+    missing = await asyncio.to_thread(missing_topics, settings, watched)
     if missing:
         log.critical("%s worker: the broker at %s no longer has topic(s) %s (an embedded broker keeps topics in "
                      "memory: was it restarted?); exiting with code %d so that a supervisor restarts this worker, "
