@@ -179,9 +179,14 @@ def worker_processes(settings: Settings) -> dict[str, tuple[str, int]]:
 
 
 def down(settings: Settings) -> None:
-    stopped = Stack(settings.run_dir).stop_all()
+    report_stopped(Stack(settings.run_dir))
+
+
+def report_stopped(stack: Stack) -> None:
+    """Stop everything `stack` runs and say what was stopped, naming any process that had to be killed."""
+    stopped = stack.stop_all()
     for label, pid in stopped.items():
         if pid is not None:
             print(f"force-killed {label} (pid {pid}): it did not exit within {STOP_TIMEOUT_SECONDS:g} s of SIGTERM; "
-                  f"see {settings.run_dir / (label + '.log')}", file=sys.stderr)
+                  f"see {stack.log(label)}", file=sys.stderr)
     print(f"stopped: {', '.join(stopped) or 'nothing was running'}", file=sys.stderr)

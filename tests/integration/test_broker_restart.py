@@ -1,8 +1,12 @@
 """A restarted embedded broker (in memory: no topics) makes a running worker exit with a clear
-message (code 75), never idle silently; started again, the worker recreates the topics."""
+message (code 75), never idle silently; started again, the worker recreates the topics. And
+`up` after its broker died brings the whole stack back."""
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -12,11 +16,11 @@ from pathlib import Path
 import pytest
 from kafka import KafkaAdminClient
 
-from services.cli.stack import worker_ready
+from services.cli.stack import Stack, worker_ready
 from services.common.broker import free_port, start_broker
 from services.common.kafka import all_topics
 from services.common.settings import load_settings
-from tests.support.kafka import REPO, WAIT_SECONDS, metric_value, pipeline_env
+from tests.support.kafka import REPO, WAIT_SECONDS, Pipeline, for_article, metric_value, pipeline_env
 
 pytestmark = pytest.mark.integration
 EXIT_TOPICS_LOST = 75
@@ -76,3 +80,29 @@ def test_a_worker_exits_when_a_restarted_broker_lost_its_topics_and_recreates_th
         worker.wait(timeout=30)
         broker.terminate()
         broker.wait(timeout=10)
+
+
+def test_up_again_after_the_embedded_broker_died_restarts_the_stack(tmp_path: Path) -> None:
+    """`make up` after its broker died: the old workers are stopped, a new broker and workers start."""
+    env = pipeline_env("unused:1", tmp_path / "run", COUNTERCLAIM_QUOTE_INSTANCES="1")
+    env.pop("KAFKA_BOOTSTRAP_SERVERS")
+    env["COUNTERCLAIM_BROKER_PORT"] = str(free_port())
+    pipeline = Pipeline(env, Stack(tmp_path / "run", env))
+    try:
+        assert pipeline.cli("up").returncode == 0
+        old = {label: pipeline.stack.pid(label) for label in ("entities", "quotes", "contradictions")}
+        broker = pipeline.stack.pid("broker")
+        assert broker is not None and None not in old.values()
+        os.kill(broker, signal.SIGKILL)  # the broker dies, taking every topic with it
+
+        again = pipeline.cli("up")
+        assert again.returncode == 0, again.stderr.decode()
+        for label, pid in old.items():
+            assert f"stopping the {label} worker: the embedded broker it used is gone" in again.stderr.decode()
+            assert pipeline.stack.pid(label) not in (None, pid)
+        article = {"id": "after-restart", "text": 'Minister Laura Bennett called the deal "a real success" today.'}
+        assert pipeline.cli("publish", "-", stdin=json.dumps(article).encode()).returncode == 0
+        pipeline.read(pipeline.settings.topics.quotes, until=lambda events: any(map(for_article("after-restart"),
+                                                                                     events)))
+    finally:
+        pipeline.cli("down")
