@@ -27,12 +27,13 @@ Work = Callable[[Sequence[Item]], Iterable[list[Outgoing]]]
 Run = Callable[[Sequence[Item]], Awaitable[tuple[list[list[Outgoing]], bool]]]
 
 
-async def within_budget(items: Sequence[Item], run: Run[Item]) -> list[list[Outgoing] | None]:
-    """Outputs per item, None for an item that is too slow even on its own.
+async def within_budget(items: Sequence[Item], run: Run[Item], *, batched: bool) -> list[list[Outgoing] | None]:
+    """Outputs per item, None for an item that is too slow; the rest of the batch runs on after it.
 
-    Items run together (spaCy parses a batch faster than one by one). An item late
-    in company may only be waiting for a slow neighbour, so it runs again alone, and
-    only an item late on its own is too slow; the rest of the batch then runs on.
+    `batched` work handles items together (spaCy parses several texts at once), so an
+    item late in company may only be waiting for a slow neighbour: it runs again alone,
+    and only an item late on its own is too slow. Work that handles items one after
+    the other starts each item's clock when the previous one is done, so late is slow.
     """
     results: list[list[Outgoing] | None] = []
     suspect = False
@@ -41,9 +42,9 @@ async def within_budget(items: Sequence[Item], run: Run[Item]) -> list[list[Outg
         batch = rest[:1] if suspect else rest
         done, late = await run(batch)
         results += done
-        if late and len(batch) == 1:
+        if late and (len(batch) == 1 or not batched):
             results.append(None)
-        suspect = late and len(batch) > 1
+        suspect = late and len(batch) > 1 and batched
     return results
 
 
@@ -88,13 +89,17 @@ async def run_in_thread(work: Work[Item], items: Sequence[Item], budget_seconds:
     return finished, False
 
 
-def budgeted(work: Work[Item], budget_seconds: float) -> Handler[Any]:
-    """A batch handler that runs `work` off the event loop and rejects each article over budget as too_slow."""
+def budgeted(work: Work[Item], budget_seconds: float, *, batched: bool = False) -> Handler[Any]:
+    """A batch handler that runs `work` off the event loop and rejects each article over budget as too_slow.
+
+    `batched`: `work` processes several items at once (see `within_budget`).
+    """
     too_slow = Rejection("too_slow", f"took longer than the budget of {budget_seconds:g} s per article "
                                      f"({BUDGET_VARIABLE}); its outputs were not sent")
 
     async def handle(items: Sequence[Any]) -> list[list[Outgoing] | Rejection]:
-        results = await within_budget(items, lambda batch: run_in_thread(work, batch, budget_seconds))
+        results = await within_budget(items, lambda batch: run_in_thread(work, batch, budget_seconds),
+                                      batched=batched)
         if None in results:
             log.warning("%d article(s) over the %g s budget; Python cannot stop a thread, so each finishes "
                         "in the background and its result is dropped", results.count(None), budget_seconds)

@@ -39,15 +39,23 @@ def fake_run(slow: set[str], log: list[list[str]]):  # type: ignore[no-untyped-d
 
 def test_a_fast_batch_runs_once_together() -> None:
     log: list[list[str]] = []
-    results = asyncio.run(within_budget(["a", "b", "c"], fake_run(set(), log)))
+    results = asyncio.run(within_budget(["a", "b", "c"], fake_run(set(), log), batched=True))
     assert results == [outputs("a"), outputs("b"), outputs("c")] and log == [["a", "b", "c"]]
 
 
-def test_a_slow_item_is_retried_alone_then_refused_and_the_rest_carries_on() -> None:
+def test_a_slow_item_in_batched_work_is_retried_alone_then_refused_and_the_rest_carries_on() -> None:
     log: list[list[str]] = []
-    results = asyncio.run(within_budget(["a", SLOW, "c", "d"], fake_run({SLOW}, log)))
+    results = asyncio.run(within_budget(["a", SLOW, "c", "d"], fake_run({SLOW}, log), batched=True))
     assert results == [outputs("a"), None, outputs("c"), outputs("d")]
     assert log == [["a", SLOW, "c", "d"], [SLOW], ["c", "d"]]
+
+
+def test_a_slow_item_in_one_by_one_work_is_refused_at_once() -> None:
+    """Each item's clock started when the previous one was done: late means slow, no second run."""
+    log: list[list[str]] = []
+    results = asyncio.run(within_budget(["a", SLOW, "c", SLOW], fake_run({SLOW}, log), batched=False))
+    assert results == [outputs("a"), None, outputs("c"), None]
+    assert log == [["a", SLOW, "c", SLOW], ["c", SLOW]]
 
 
 def test_an_item_late_only_because_of_its_batch_is_kept() -> None:
@@ -60,13 +68,14 @@ def test_an_item_late_only_because_of_its_batch_is_kept() -> None:
             return await fake_run(late_in_batch, log)(batch)
         return await fake_run(set(), log)(batch)
 
-    assert asyncio.run(within_budget(["a", "b", "c"], run)) == [outputs("a"), outputs("b"), outputs("c")]
+    assert asyncio.run(within_budget(["a", "b", "c"], run, batched=True)) == [outputs("a"), outputs("b"),
+                                                                                outputs("c")]
     assert log == [["a", "b", "c"], ["b"], ["c"]]
 
 
 def test_a_batch_of_one_slow_item_is_refused_without_a_second_run() -> None:
     log: list[list[str]] = []
-    assert asyncio.run(within_budget([SLOW], fake_run({SLOW}, log))) == [None]
+    assert asyncio.run(within_budget([SLOW], fake_run({SLOW}, log), batched=True)) == [None]
     assert log == [[SLOW]]
 
 
@@ -120,7 +129,7 @@ def test_the_edge_dead_letters_a_too_slow_article_and_sends_the_others_whole() -
     batch_edge = edge(send)
     try:
         asyncio.run(process_batch(events(article(1), article(2), article(3)), batch_edge,  # type: ignore[arg-type]
-                                  budgeted(work, 0.2)))
+                                  budgeted(work, 0.2, batched=True)))
     finally:
         gate.set()
     assert [o.value for o in send.delivered if o.topic == "out"] == [b"text 1", b"TEXT 1", b"text 3", b"TEXT 3"]

@@ -46,7 +46,7 @@ def test_good_values_are_taken() -> None:
     })
     assert settings.log_level == "warning" and settings.embedded_port == 65535
     assert settings.bootstrap_servers == "kafka-1:9092,10.0.0.2:9093,[::1]:9094" and not settings.embedded
-    assert settings.article_budget_seconds == 2.5 and load_settings({}).article_budget_seconds == 60.0
+    assert settings.article_budget_seconds == 2.5 and load_settings({}).article_budget_seconds == 300.0
 
 
 def test_the_run_dir_must_be_a_directory(tmp_path: Path) -> None:
