@@ -50,8 +50,16 @@ class Stack:
         return label
 
     def wait_ready(self, label: str, port: int, timeout: float = READY_TIMEOUT_SECONDS) -> None:
-        """Wait until the worker reports ready on its metrics port, or fail with its log."""
-        wait_until(lambda: worker_ready(port), lambda: self._check_alive(label), timeout=timeout,
+        """Wait until the worker reports ready on its metrics port, or fail with its log (or the
+        log of the stack's broker, when that died meanwhile)."""
+        with_broker = self._pid_file("broker").exists()
+
+        def alive() -> None:
+            self._check_alive(label)
+            if with_broker:
+                self._check_alive("broker")
+
+        wait_until(lambda: worker_ready(port), alive, timeout=timeout,
                    failure=f"{label} not ready after {timeout:.0f} s; see {self.log(label)}", interval=0.2)
 
     def stop(self, label: str, sig: int = signal.SIGTERM, timeout: float = STOP_TIMEOUT_SECONDS) -> int | None:
