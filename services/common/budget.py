@@ -1,8 +1,9 @@
 """A time budget per article: the work runs in a thread, and an article over budget is too slow.
 
 Python cannot stop a thread, so an article over budget is abandoned, not interrupted: its
-thread finishes the article in the background, produces nothing and exits. The event
-loop stays free meanwhile, so the worker keeps heartbeating and moves on at once.
+thread finishes the article in the background, produces nothing and exits, and a new
+thread takes the next articles. Faust heartbeats from its own consumer thread, so the
+worker stays in its group meanwhile.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import queue
 import threading
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, TypeVar
@@ -48,20 +50,33 @@ async def within_budget(items: Sequence[Item], run: Run[Item], *, batched: bool)
     return results
 
 
-async def run_in_thread(work: Work[Item], items: Sequence[Item], budget_seconds: float
-                        ) -> tuple[list[list[Outgoing]], bool]:
-    """Run `work` on `items` in a daemon thread, allowing each item `budget_seconds` after the previous one.
+class Lane:
+    """A daemon thread that runs jobs one after another (its thread-local state stays warm).
 
-    Returns the outputs finished in time and True if it gave up waiting for the next item.
-    An error inside `work` is raised here (a bug: the worker crashes loudly).
+    A lane whose job was abandoned is retired: its thread exits after that job, and a
+    new lane takes the next ones. Daemon, so a job still running never delays exit.
     """
-    loop = asyncio.get_running_loop()
-    arrivals: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
-    abandoned = threading.Event()
 
-    def report(kind: str, value: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the loop closed while an abandoned item still ran
-            loop.call_soon_threadsafe(arrivals.put_nowait, (kind, value))
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        threading.Thread(target=self._serve, name="article-work", daemon=True).start()
+
+    def _serve(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            job()
+
+    def submit(self, job: Callable[[], None]) -> None:
+        self._jobs.put(job)
+
+    def retire(self) -> None:
+        self._jobs.put(None)
+
+
+def _start(work: Work[Item], items: Sequence[Item], report: Callable[[str, Any], None], lane: Lane
+           ) -> threading.Event:
+    """Run `work` on `lane`, reporting ("done", outputs) per item, then ("end", None), or
+    ("error", exception); returns the event that tells the job it was abandoned."""
+    abandoned = threading.Event()
 
     def produce() -> None:
         try:
@@ -70,10 +85,37 @@ async def run_in_thread(work: Work[Item], items: Sequence[Item], budget_seconds:
                     return
                 report("done", outputs)
             report("end", None)
-        except BaseException as error:  # handed to the event loop, which raises it
+        except BaseException as error:  # handed to the waiting side, which raises it
             report("error", error)
 
-    threading.Thread(target=produce, name="article-work", daemon=True).start()
+    lane.submit(produce)
+    return abandoned
+
+
+def _received(finished: list[list[Outgoing]], kind: str, value: Any, expected: int) -> None:
+    if kind == "error":
+        raise value
+    if kind == "end":
+        raise RuntimeError(f"work yielded {len(finished)} results for {expected} items")
+    finished.append(value)
+
+
+async def run_in_thread(work: Work[Item], items: Sequence[Item], budget_seconds: float, lane: Lane
+                        ) -> tuple[list[list[Outgoing]], bool]:
+    """Run `work` on `items` on `lane`'s thread, allowing each item `budget_seconds` after the previous one,
+    while the event loop stays free.
+
+    Returns the outputs finished in time and True if it gave up waiting for the next item.
+    An error inside `work` is raised here (a bug: the worker crashes loudly).
+    """
+    loop = asyncio.get_running_loop()
+    arrivals: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+
+    def report(kind: str, value: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop closed while an abandoned item still ran
+            loop.call_soon_threadsafe(arrivals.put_nowait, (kind, value))
+
+    abandoned = _start(work, items, report, lane)
     finished: list[list[Outgoing]] = []
     while len(finished) < len(items):
         try:
@@ -81,25 +123,56 @@ async def run_in_thread(work: Work[Item], items: Sequence[Item], budget_seconds:
         except TimeoutError:
             abandoned.set()
             return finished, True
-        if kind == "error":
-            raise value
-        if kind == "end":
-            raise RuntimeError(f"work yielded {len(finished)} results for {len(items)} items")
-        finished.append(value)
+        _received(finished, kind, value, len(items))
     return finished, False
 
 
-def budgeted(work: Work[Item], budget_seconds: float, *, batched: bool = False) -> Handler[Any]:
-    """A batch handler that runs `work` off the event loop and rejects each article over budget as too_slow.
+def run_holding_loop(work: Work[Item], items: Sequence[Item], budget_seconds: float, lane: Lane
+                     ) -> tuple[list[list[Outgoing]], bool]:
+    """Like `run_in_thread`, but the calling thread (the event loop) waits blocked, as if it did the
+    work itself, for at most `budget_seconds` per item.
 
-    `batched`: `work` processes several items at once (see `within_budget`).
+    The entity and contradiction workers did their work on the loop before there was a budget;
+    this keeps that behaviour (and cost) while allowing a slow article to be abandoned.
     """
+    arrivals: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
+    abandoned = _start(work, items, lambda kind, value: arrivals.put((kind, value)), lane)
+    finished: list[list[Outgoing]] = []
+    while len(finished) < len(items):
+        try:
+            kind, value = arrivals.get(timeout=budget_seconds)
+        except queue.Empty:
+            abandoned.set()
+            return finished, True
+        _received(finished, kind, value, len(items))
+    return finished, False
+
+
+def budgeted(work: Work[Item], budget_seconds: float, *, batched: bool = False,
+             free_loop: bool = False) -> Handler[Any]:
+    """A batch handler that runs `work` in a thread and rejects each article over budget as too_slow.
+
+    `batched`: `work` processes several items at once (see `within_budget`). `free_loop`: the
+    event loop runs on meanwhile (`run_in_thread`) instead of waiting (`run_holding_loop`).
+    """
+
+    lanes = [Lane()]  # the one in use; replaced when its job is abandoned
+
+    async def run(batch: Sequence[Any]) -> tuple[list[list[Outgoing]], bool]:
+        if free_loop:
+            done, late = await run_in_thread(work, batch, budget_seconds, lanes[0])
+        else:
+            done, late = run_holding_loop(work, batch, budget_seconds, lanes[0])
+        if late:
+            lanes[0].retire()
+            lanes[0] = Lane()
+        return done, late
+
     too_slow = Rejection("too_slow", f"took longer than the budget of {budget_seconds:g} s per article "
                                      f"({BUDGET_VARIABLE}); its outputs were not sent")
 
     async def handle(items: Sequence[Any]) -> list[list[Outgoing] | Rejection]:
-        results = await within_budget(items, lambda batch: run_in_thread(work, batch, budget_seconds),
-                                      batched=batched)
+        results = await within_budget(items, run, batched=batched)
         if None in results:
             log.warning("%d article(s) over the %g s budget; Python cannot stop a thread, so each finishes "
                         "in the background and its result is dropped", results.count(None), budget_seconds)

@@ -40,7 +40,7 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
         return (outputs(article, doc) for article, doc in zip(articles, docs, strict=True))
 
     # Parses in a thread, so the loop keeps heartbeating; nlp.pipe parses articles together.
-    handle = budgeted(work, settings.article_budget_seconds, batched=True)
+    handle = budgeted(work, settings.article_budget_seconds, batched=True, free_loop=True)
 
     @app.agent(app.topic(topics.raw), name=f"{WORKER}-agent")
     async def quotes_agent(stream):  # type: ignore[no-untyped-def]

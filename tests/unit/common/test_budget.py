@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 import pytest
 
 from schemas.articles import Article
-from services.common.budget import budgeted, run_in_thread, within_budget
+from services.common.budget import Lane, budgeted, run_holding_loop, run_in_thread, within_budget
 from services.common.stream import Outgoing, process_batch
 from tests.unit.common.test_stream import FakeSend, article, edge, events, sample
 
@@ -92,31 +92,59 @@ def gated_work(gate: threading.Event, started: list[str]):  # type: ignore[no-un
     return work
 
 
-def test_the_thread_runner_gives_up_on_a_stuck_item_and_stops_after_it() -> None:
+def in_thread(work, items, budget, lane):  # type: ignore[no-untyped-def]
+    return asyncio.run(run_in_thread(work, items, budget, lane))
+
+
+RUNNERS = [in_thread, run_holding_loop]
+
+
+@pytest.mark.parametrize("runner", RUNNERS)
+def test_a_runner_gives_up_on_a_stuck_item_and_the_work_stops_after_it(runner) -> None:  # type: ignore[no-untyped-def]
     gate, started = threading.Event(), list[str]()
-    done, late = asyncio.run(run_in_thread(gated_work(gate, started), ["a", SLOW, "c"], 0.2))
+    lane = Lane()
+    done, late = runner(gated_work(gate, started), ["a", SLOW, "c"], 0.2, lane)
     assert (done, late) == ([outputs("a")], True)
-    gate.set()  # the abandoned thread finishes its item, then sees it was abandoned
-    for thread in [t for t in threading.enumerate() if t.name == "article-work"]:
-        thread.join(timeout=10)
+    finished = threading.Event()
+    lane.submit(finished.set)  # runs once the abandoned job returns
+    lane.retire()
+    gate.set()  # the abandoned item finishes, then the work sees it was abandoned
+    assert finished.wait(timeout=10)
     assert started == ["a", SLOW]
 
 
-def test_an_error_in_the_work_is_raised_not_swallowed() -> None:
+@pytest.mark.parametrize("runner", RUNNERS)
+def test_a_lane_is_reused_while_nothing_is_late(runner) -> None:  # type: ignore[no-untyped-def]
+    lane, threads = Lane(), set()
+
+    def work(items: Sequence[str]) -> Iterator[list[Outgoing]]:
+        for name in items:
+            threads.add(threading.get_ident())
+            yield outputs(name)
+
+    for batch in (["a", "b"], ["c"]):
+        assert runner(work, batch, 5.0, lane) == ([outputs(name) for name in batch], False)
+    assert len(threads) == 1 and threading.get_ident() not in threads
+
+
+@pytest.mark.parametrize("runner", RUNNERS)
+def test_an_error_in_the_work_is_raised_not_swallowed(runner) -> None:  # type: ignore[no-untyped-def]
     def broken(items: Sequence[str]) -> Iterator[list[Outgoing]]:
         yield outputs(items[0])
         raise ZeroDivisionError("a bug")
 
     with pytest.raises(ZeroDivisionError):
-        asyncio.run(run_in_thread(broken, ["a", "b"], 5.0))
+        runner(broken, ["a", "b"], 5.0, Lane())
 
 
-def test_work_yielding_too_few_results_is_a_bug() -> None:
+@pytest.mark.parametrize("runner", RUNNERS)
+def test_work_yielding_too_few_results_is_a_bug(runner) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(RuntimeError, match="1 results for 2 items"):
-        asyncio.run(run_in_thread(lambda items: iter([outputs("a")]), ["a", "b"], 5.0))
+        runner(lambda items: iter([outputs("a")]), ["a", "b"], 5.0, Lane())
 
 
-def test_the_edge_dead_letters_a_too_slow_article_and_sends_the_others_whole() -> None:
+@pytest.mark.parametrize(("batched", "free_loop"), [(True, True), (False, False)])
+def test_the_edge_dead_letters_a_too_slow_article_and_sends_the_others_whole(batched: bool, free_loop: bool) -> None:
     gate = threading.Event()
 
     def work(articles: Sequence[Article]) -> Iterator[list[Outgoing]]:
@@ -129,7 +157,7 @@ def test_the_edge_dead_letters_a_too_slow_article_and_sends_the_others_whole() -
     batch_edge = edge(send)
     try:
         asyncio.run(process_batch(events(article(1), article(2), article(3)), batch_edge,  # type: ignore[arg-type]
-                                  budgeted(work, 0.2, batched=True)))
+                                  budgeted(work, 0.2, batched=batched, free_loop=free_loop)))
     finally:
         gate.set()
     assert [o.value for o in send.delivered if o.topic == "out"] == [b"text 1", b"TEXT 1", b"text 3", b"TEXT 3"]
