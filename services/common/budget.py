@@ -123,6 +123,9 @@ async def run_in_thread(work: Work[Item], items: Sequence[Item], budget_seconds:
         except TimeoutError:
             abandoned.set()
             return finished, True
+        except asyncio.CancelledError:  # shutdown: the job stops after its current item
+            abandoned.set()
+            raise
         _received(finished, kind, value, len(items))
     return finished, False
 
@@ -158,14 +161,21 @@ def budgeted(work: Work[Item], budget_seconds: float, *, batched: bool = False,
 
     lanes = [Lane()]  # the one in use; replaced when its job is abandoned
 
+    def replace_lane() -> None:
+        lanes[0].retire()
+        lanes[0] = Lane()
+
     async def run(batch: Sequence[Any]) -> tuple[list[list[Outgoing]], bool]:
-        if free_loop:
-            done, late = await run_in_thread(work, batch, budget_seconds, lanes[0])
-        else:
-            done, late = run_holding_loop(work, batch, budget_seconds, lanes[0])
+        try:
+            if free_loop:
+                done, late = await run_in_thread(work, batch, budget_seconds, lanes[0])
+            else:
+                done, late = run_holding_loop(work, batch, budget_seconds, lanes[0])
+        except asyncio.CancelledError:
+            replace_lane()  # its job may still be running
+            raise
         if late:
-            lanes[0].retire()
-            lanes[0] = Lane()
+            replace_lane()
         return done, late
 
     too_slow = Rejection("too_slow", f"took longer than the budget of {budget_seconds:g} s per article "

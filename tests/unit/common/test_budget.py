@@ -166,3 +166,22 @@ def test_the_edge_dead_letters_a_too_slow_article_and_sends_the_others_whole(bat
     assert "COUNTERCLAIM_ARTICLE_BUDGET_SECONDS" in letter["detail"]
     assert sample(batch_edge, "counterclaim_messages_failed_total", worker="quotes", reason="too_slow") == 1
     assert sample(batch_edge, "counterclaim_messages_out_total", worker="quotes", topic="out") == 4
+
+
+def test_a_cancelled_wait_abandons_the_job_after_its_current_item() -> None:
+    """SIGTERM cancels the agent mid-batch: the thread stops after its current item, sending nothing more."""
+    gate, started, lane = threading.Event(), list[str](), Lane()
+
+    async def scenario() -> None:
+        task = asyncio.ensure_future(run_in_thread(gated_work(gate, started), ["a", SLOW, "c"], 30.0, lane))
+        while SLOW not in started:
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(scenario())
+    finished = threading.Event()
+    lane.submit(finished.set)
+    gate.set()
+    assert finished.wait(timeout=10) and started == ["a", SLOW]
