@@ -16,7 +16,9 @@ INTERNAL_SCHEMA_VERSION: Final = 1
 # size limit is this many times the article limit; its topic is created to allow it.
 BUNDLE_SIZE_FACTOR: Final = 8
 # delivery_failed: `counterclaim notify` gave up on a webhook (after its retries, or on a refusal).
-FailureReason = Literal["invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large", "delivery_failed"]
+# too_slow: a worker spent more than its per-article time budget on it.
+FailureReason = Literal["invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large",
+                        "too_slow", "delivery_failed"]
 
 
 class QuotedArticle(Frozen):

@@ -10,6 +10,8 @@ from typing import Any
 
 from services.common.settings import Settings
 
+BROKER_WAIT_SECONDS = 15.0
+
 
 class CommandError(Exception):
     """A failure the user can fix; printed without a traceback."""
@@ -37,7 +39,7 @@ def _publish(args: argparse.Namespace, settings: Settings) -> int:
     except InputError as error:
         raise CommandError(f"nothing was published; fix these inputs first:\n{error}", exit_code=2) from None
     topic = _topic_name(args.topic) if args.topic else settings.topics.raw
-    _with_broker(lambda: ensure_topics(settings, timeout=15), settings)
+    _with_broker(lambda: ensure_topics(settings, timeout=BROKER_WAIT_SECONDS), settings)
     sent = _with_broker(lambda: send_articles(settings, articles, topic=topic), settings)
     for article in articles:
         print(f"published {article.id} ({len(article.text)} chars) to {topic}", file=sys.stderr)
@@ -91,7 +93,9 @@ def _follow(args: argparse.Namespace, settings: Settings, topic: str, model: Any
             **options: Any) -> None:
     from services.common.kafka import ensure_topics
 
-    _with_broker(lambda: ensure_topics(settings, timeout=15), settings)
+    # An unreachable broker gets as long as --timeout allows, at most 15 s.
+    wait = min(BROKER_WAIT_SECONDS, args.timeout) if args.timeout else BROKER_WAIT_SECONDS
+    _with_broker(lambda: ensure_topics(settings, timeout=wait), settings)
     seen = _with_broker(lambda: follow(settings, topic, model, show, from_beginning=args.from_beginning,
                                        max_count=args.max, timeout=args.timeout, group=args.group, **options),
                         settings)
@@ -115,13 +119,15 @@ def _compare(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _broker(args: argparse.Namespace, settings: Settings) -> int:
-    from services.common.broker import start_broker
+    from services.common.broker import PortInUse, start_broker
 
+    port = args.port or settings.embedded_port
     try:
-        process = start_broker(args.port or settings.embedded_port)
+        process = start_broker(port, variable="--port" if args.port else "COUNTERCLAIM_BROKER_PORT")
+    except PortInUse as error:
+        raise CommandError(str(error), exit_code=2) from None
     except RuntimeError as error:
         raise CommandError(str(error)) from None
-    port = args.port or settings.embedded_port
     print(f"Tansu broker listening on 127.0.0.1:{port} (in memory); Ctrl-C to stop", file=sys.stderr)
     signal.signal(signal.SIGTERM, lambda *_: process.terminate())
     try:
@@ -133,8 +139,12 @@ def _broker(args: argparse.Namespace, settings: Settings) -> int:
 
 def _worker(args: argparse.Namespace, settings: Settings) -> int:
     from services.cli.workers import run
+    from services.common.ports import PortInUse
 
-    run(args.name, settings)
+    try:
+        run(args.name, settings)
+    except PortInUse as error:
+        raise CommandError(str(error), exit_code=2) from None
     return 0
 
 
@@ -155,7 +165,7 @@ def _up(args: argparse.Namespace, settings: Settings) -> int:
     from services.common.settings import SettingsError
 
     try:
-        up(settings)
+        _starting(lambda: up(settings))
     except SettingsError as error:
         raise CommandError(str(error), exit_code=2) from None
     return 0
@@ -171,7 +181,19 @@ def _down(args: argparse.Namespace, settings: Settings) -> int:
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from services.demo.run import demo
 
-    return demo(settings)
+    return int(_starting(lambda: demo(settings)))
+
+
+def _starting(call: Callable[[], Any]) -> Any:
+    """Run `call`, which starts processes; busy ports exit 2, other start-up failures 1, without a traceback."""
+    from services.common.ports import PortInUse
+
+    try:
+        return call()
+    except PortInUse as error:
+        raise CommandError(f"{error}; nothing was started", exit_code=2) from None
+    except RuntimeError as error:
+        raise CommandError(str(error)) from None
 
 
 def _topic_name(name: str) -> str:
@@ -186,8 +208,12 @@ def _topic_name(name: str) -> str:
 def _with_broker(call: Callable[[], Any], settings: Settings) -> Any:
     from kafka.errors import KafkaError
 
+    from services.common.kafka import BrokerUnreachable
+
     try:
         return call()
+    except BrokerUnreachable as error:
+        raise CommandError(str(error), exit_code=2) from None
     except (KafkaError, RuntimeError) as error:
         raise CommandError(f"Kafka at {settings.bootstrap_servers}: {error}") from None
 

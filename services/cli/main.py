@@ -33,12 +33,9 @@ def _add_filters(command: argparse.ArgumentParser) -> None:
 
 
 def _port(text: str) -> int:
-    from services.desk.settings import port_number
-
-    try:
-        return port_number(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    if not (text.isdigit() and 1 <= int(text) <= 65535):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 1 to 65535")
+    return int(text)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -74,7 +71,7 @@ def parser() -> argparse.ArgumentParser:
         scored.add_argument("--input", help="read this file instead of stdin")
 
     broker = sub.add_parser("broker", help="run the embedded Tansu broker on loopback until stopped")
-    broker.add_argument("--port", type=int, help="port on 127.0.0.1 (default: COUNTERCLAIM_BROKER_PORT or 9092)")
+    broker.add_argument("--port", type=_port, help="port on 127.0.0.1 (default: COUNTERCLAIM_BROKER_PORT or 9092)")
 
     worker = sub.add_parser("worker", help="run one worker until SIGTERM")
     worker.add_argument("name", choices=sorted(METRICS_PORTS))

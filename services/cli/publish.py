@@ -16,6 +16,9 @@ from services.common.kafka import make_producer
 from services.common.settings import Settings
 
 ARTICLE_SUFFIXES = {".txt", ".json", ".jsonl", ".ndjson"}
+# A .txt file's title is its first line, cut to this many characters: a one-line file is
+# not sent (and counted against the size limit) twice.
+TITLE_CHARS = 200
 
 
 class InputError(ValueError):
@@ -49,6 +52,15 @@ def read_articles(paths: list[str], *, max_bytes: int, source: str | None = None
     if not articles:
         raise InputError("no articles found in " + ", ".join(paths))
     return articles
+
+
+def title_of(text: str) -> str | None:
+    """The first non-blank line, cut at a word boundary to at most TITLE_CHARS characters."""
+    first = text.strip().splitlines()[0].strip() if text.strip() else ""
+    if len(first) <= TITLE_CHARS:
+        return first or None
+    cut = first[:TITLE_CHARS - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + "\u2026"
 
 
 def derive_id(text: str) -> str:
@@ -92,8 +104,7 @@ def _file(path: Path, problems: list[str]) -> Iterator[Record]:
     if path.suffix == ".txt":
         text = _utf8(raw, str(path), problems)
         if text is not None:
-            title = text.strip().splitlines()[0].strip() if text.strip() else None
-            yield Record(str(path), {"text": text, "title": title})
+            yield Record(str(path), {"text": text, "title": title_of(text)})
     elif path.suffix == ".json":
         text = _utf8(raw, str(path), problems)
         data = _parse(text, str(path), problems) if text is not None else None

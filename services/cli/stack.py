@@ -16,13 +16,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from services.cli.processes import cmdline, terminate
 from services.common.broker import broker_command, port_open, wait_until
-from services.common.settings import METRICS_PORTS, Settings
+from services.common.ports import check_port_free
+from services.common.settings import (
+    METRICS_PORTS,
+    Settings,
+    metrics_port_variable,
+    quote_instance_port,
+)
 from services.desk.settings import load_desk_settings
 
 WORKERS = tuple(METRICS_PORTS)
 READY_TIMEOUT_SECONDS = 180.0
-QUOTE_PORT_STEP = 10
+STOP_TIMEOUT_SECONDS = 20.0
 
 
 @dataclass(frozen=True)
@@ -44,8 +51,16 @@ class Stack:
         return label
 
     def wait_ready(self, label: str, port: int, timeout: float = READY_TIMEOUT_SECONDS) -> None:
-        """Wait until the worker reports ready on its metrics port, or fail with its log."""
-        wait_until(lambda: worker_ready(port), lambda: self._check_alive(label), timeout=timeout,
+        """Wait until the worker reports ready on its metrics port, or fail with its log (or the
+        log of the stack's broker, when that died meanwhile)."""
+        with_broker = self._pid_file("broker").exists()
+
+        def alive() -> None:
+            self._check_alive(label)
+            if with_broker:
+                self._check_alive("broker")
+
+        wait_until(lambda: worker_ready(port), alive, timeout=timeout,
                    failure=f"{label} not ready after {timeout:.0f} s; see {self.log(label)}", interval=0.2)
 
     def start_desk(self, port: int, timeout: float = 60.0) -> None:
@@ -54,18 +69,18 @@ class Stack:
         wait_until(lambda: desk_healthy(port), lambda: self._check_alive("desk"), timeout=timeout,
                    failure=f"desk not healthy after {timeout:.0f} s; see {self.log('desk')}", interval=0.2)
 
-    def stop(self, label: str, sig: int = signal.SIGTERM, timeout: float = 20.0) -> None:
+    def stop(self, label: str, sig: int = signal.SIGTERM, timeout: float = STOP_TIMEOUT_SECONDS) -> int | None:
+        """Stop `label`; returns its pid if it had to be killed (SIGKILL) after `timeout` s, else None."""
         pid = self.pid(label)
-        if pid is not None:
-            _terminate(pid, sig, timeout)
+        forced = pid is not None and terminate(pid, sig, timeout)
         self._pid_file(label).unlink(missing_ok=True)
+        return pid if forced else None
 
-    def stop_all(self) -> list[str]:
+    def stop_all(self, timeout: float = STOP_TIMEOUT_SECONDS) -> dict[str, int | None]:
+        """Stop every process of the stack, workers first: {label: pid if force-killed, else None}."""
         labels = sorted(p.stem for p in self.run_dir.glob("*.pid"))
         workers_first = sorted(labels, key=lambda label: label == "broker")
-        for label in workers_first:
-            self.stop(label)
-        return workers_first
+        return {label: self.stop(label, timeout=timeout) for label in workers_first}
 
     def pid(self, label: str) -> int | None:
         """The pid `up` recorded for `label`, if that process is still ours and alive."""
@@ -73,9 +88,8 @@ class Stack:
             pid = int(self._pid_file(label).read_text())
         except (OSError, ValueError):
             return None
-        cmdline = _cmdline(pid)
         marker = {"broker": "tansu", "desk": "services.cli.main desk"}.get(label, "services.cli.main worker")
-        return pid if marker in cmdline else None
+        return pid if marker in cmdline(pid) else None
 
     def log(self, label: str) -> Path:
         return self.run_dir / f"{label}.log"
@@ -92,7 +106,7 @@ class Stack:
         self._pid_file(label).write_text(str(process.pid))
         # Right after a vfork-based spawn /proc/PID/cmdline can still be empty; pid() reads it.
         deadline = time.monotonic() + 5
-        while not _cmdline(process.pid) and process.poll() is None and time.monotonic() < deadline:
+        while not cmdline(process.pid) and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
 
     def _check_alive(self, label: str) -> None:
@@ -130,13 +144,18 @@ def up(settings: Settings, *, desk: bool = True) -> Stack:
     consumer group ("quotes", "quotes-2", ...), each with its own metrics port.
     """
     stack = Stack(settings.run_dir)
-    desk_port = load_desk_settings(stack.env, group_prefix=settings.group_prefix).port if desk else 0
+    desk_settings = load_desk_settings(stack.env, group_prefix=settings.group_prefix) if desk else None
+    desk_port = desk_settings.port if desk_settings else 0
+    processes = worker_processes(settings)
+    check_ports_free(stack, settings, processes, desk_port, desk_settings.host if desk_settings else "127.0.0.1")
     if settings.embedded:
         port = settings.embedded_port
         if stack.pid("broker") is None:
+            for label in [label for label in processes if stack.pid(label) is not None]:
+                print(f"stopping the {label} worker: the embedded broker it used is gone", file=sys.stderr)
+                stack.stop(label)  # a new in-memory broker has none of its topics
             print(f"starting the embedded broker on 127.0.0.1:{port}", file=sys.stderr)
             stack.start_broker(port)
-    processes = worker_processes(settings)
     try:
         for label, (name, metrics_port) in processes.items():
             if stack.pid(label) is None:
@@ -156,13 +175,28 @@ def up(settings: Settings, *, desk: bool = True) -> Stack:
     return stack
 
 
+def check_ports_free(stack: Stack, settings: Settings, processes: Mapping[str, tuple[str, int]],
+                     desk_port: int = 0, desk_host: str = "127.0.0.1") -> None:
+    """Before starting anything: PortInUse naming the port and its variable for every port a process
+    `up` is about to start would find taken (the broker would panic, a worker exit); `desk_port`
+    0 when no desk is started."""
+    if desk_port and stack.pid("desk") is None:
+        check_port_free(desk_host, desk_port, "COUNTERCLAIM_DESK_PORT", what="the desk")
+    if settings.embedded and stack.pid("broker") is None:
+        check_port_free("127.0.0.1", settings.embedded_port, "COUNTERCLAIM_BROKER_PORT", what="the embedded broker")
+    for label, (name, port) in processes.items():
+        if stack.pid(label) is None:
+            check_port_free(settings.metrics_host, port, metrics_port_variable(name),
+                            what=f"the {label} worker's metrics")
+
+
 def worker_command(name: str) -> list[str]:
     return [sys.executable, "-m", "services.cli.main", "worker", name]
 
 
 def metrics_port_env(name: str, port: int) -> dict[str, str]:
     """The variable that puts worker `name`'s metrics on `port`."""
-    return {f"COUNTERCLAIM_{name.upper()}_METRICS_PORT": str(port)}
+    return {metrics_port_variable(name): str(port)}
 
 
 def worker_processes(settings: Settings) -> dict[str, tuple[str, int]]:
@@ -175,41 +209,19 @@ def worker_processes(settings: Settings) -> dict[str, tuple[str, int]]:
             processes[name] = (name, port)
             continue
         for n in range(1, settings.quote_instances + 1):
-            processes["quotes" if n == 1 else f"quotes-{n}"] = (name, port + QUOTE_PORT_STEP * (n - 1))
+            processes["quotes" if n == 1 else f"quotes-{n}"] = (name, quote_instance_port(port, n))
     return processes
 
 
 def down(settings: Settings) -> None:
-    stopped = Stack(settings.run_dir).stop_all()
+    report_stopped(Stack(settings.run_dir))
+
+
+def report_stopped(stack: Stack) -> None:
+    """Stop everything `stack` runs and say what was stopped, naming any process that had to be killed."""
+    stopped = stack.stop_all()
+    for label, pid in stopped.items():
+        if pid is not None:
+            print(f"force-killed {label} (pid {pid}): it did not exit within {STOP_TIMEOUT_SECONDS:g} s of SIGTERM; "
+                  f"see {stack.log(label)}", file=sys.stderr)
     print(f"stopped: {', '.join(stopped) or 'nothing was running'}", file=sys.stderr)
-
-
-def _terminate(pid: int, sig: int, timeout: float) -> None:
-    try:
-        os.kill(pid, sig)
-    except ProcessLookupError:
-        return
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            finished, _ = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:  # not our child: poll for its disappearance
-            finished = 0 if Path(f"/proc/{pid}").exists() and not _zombie(pid) else pid
-        if finished == pid:
-            return
-        time.sleep(0.1)
-    os.kill(pid, signal.SIGKILL)
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
-
-
-def _zombie(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"
-    except OSError:
-        return True

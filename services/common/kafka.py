@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import ssl
 import time
+from collections.abc import Collection
 from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
@@ -16,6 +17,10 @@ from services.common.broker import port_open
 from services.common.settings import Security, Settings
 
 log = logging.getLogger(__name__)
+
+
+class BrokerUnreachable(RuntimeError):
+    """No broker answered at the configured address within the time allowed."""
 
 
 def client_config(settings: Settings) -> dict[str, Any]:
@@ -68,8 +73,8 @@ def wait_for_broker(settings: Settings, *, timeout: float = 60.0) -> KafkaAdminC
         else:
             problem = "connection refused"
         if time.monotonic() > deadline:
-            raise RuntimeError(
-                f"no Kafka broker reachable at {settings.bootstrap_servers} after {timeout:.0f} s ({problem}); "
+            raise BrokerUnreachable(
+                f"no Kafka broker reachable at {settings.bootstrap_servers} after {timeout:g} s ({problem}); "
                 "start one with `make up` or `counterclaim broker`, or set KAFKA_BOOTSTRAP_SERVERS"
             )
         if attempt % 10 == 0:
@@ -89,14 +94,36 @@ def bundle_bytes(settings: Settings) -> int:
     return settings.max_article_bytes * BUNDLE_SIZE_FACTOR + 65536
 
 
+def all_topics(settings: Settings) -> list[str]:
+    topics = settings.topics
+    return [topics.raw, topics.entities, topics.quotes, topics.contradictions,
+            topics.dead_letters, topics.quoted_articles, topics.subject_claims]
+
+
+def missing_topics(settings: Settings, topics: Collection[str]) -> list[str]:
+    """Those of `topics` a reachable broker does not list; [] when no broker answers (nothing to tell)."""
+    if not any(port_open(*_host_port(server)) for server in settings.bootstrap_servers.split(",")):
+        return []
+    try:
+        admin = KafkaAdminClient(**client_config(settings), request_timeout_ms=5000)
+    except KafkaError:
+        return []
+    try:
+        existing = set(admin.list_topics())
+    except KafkaError:
+        return []
+    finally:
+        admin.close()
+    return [name for name in topics if name not in existing]
+
+
 def ensure_topics(settings: Settings, *, timeout: float = 60.0) -> None:
     """Create every Counterclaim topic that does not exist yet (idempotent)."""
     admin = wait_for_broker(settings, timeout=timeout)
     try:
         existing = set(admin.list_topics())
         topics = settings.topics
-        wanted = [topics.raw, topics.entities, topics.quotes, topics.contradictions,
-                  topics.dead_letters, topics.quoted_articles, topics.subject_claims]
+        wanted = all_topics(settings)
         # Bundles carry text, quotes and parse: their topic accepts larger messages
         # than a broker's default (1 MB), as large as the workers may produce.
         bundle_limit = {"max.message.bytes": str(bundle_bytes(settings))}

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, ProcessCollector, start_http_server
+
+from services.common.ports import PortInUse
 
 PROCESSING_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 # Reaches far past the 60 s alert threshold, so a p95 from it can show a backlog.
 LAG_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0, 30.0, 60.0, 120.0, 300.0, 900.0, 3600.0)
-FAILURE_REASONS = ("invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large")
-CONTRADICTION_KINDS = ("evaluative", "rebuttal", "evidence", "cross-article")
+FAILURE_REASONS = ("invalid_utf8", "invalid_json", "invalid_schema", "empty_text", "too_large", "too_slow")
+CONTRADICTION_KINDS = ("evaluative", "rebuttal", "factual", "evidence", "cross-article")
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class WorkerMetrics:
     end_to_end_lag_seconds: Histogram
     consumer_lag_messages: Gauge
     contradictions: Counter
+    articles_bounded: Counter
     ready: Gauge
 
 
@@ -72,11 +75,17 @@ def make_metrics(worker: str, registry: CollectorRegistry | None = None) -> Work
         contradictions=Counter(
             "counterclaim_contradictions", "Contradiction events produced, by kind.", ["kind"], registry=reg
         ),
+        articles_bounded=Counter(
+            "counterclaim_articles_bounded",
+            "Articles whose candidate pairs or events hit a bound; their most confident events were kept.",
+            ["worker"], registry=reg,
+        ).labels(worker),
         ready=Gauge(
             "counterclaim_worker_ready", "1 once the worker has joined its group and is consuming.",
             ["worker"], registry=reg,
         ).labels(worker),
     )
+    ProcessCollector(registry=reg)  # process_cpu_seconds_total, process_resident_memory_bytes, ...
     for reason in FAILURE_REASONS:
         metrics.messages_failed.labels(worker, reason)
     for kind in CONTRADICTION_KINDS if worker == "contradictions" else ():
@@ -84,9 +93,10 @@ def make_metrics(worker: str, registry: CollectorRegistry | None = None) -> Work
     return metrics
 
 
-def serve_metrics(metrics: WorkerMetrics, *, host: str, port: int) -> None:
-    """Serve /metrics in a background thread; fails loudly when the port is taken."""
+def serve_metrics(metrics: WorkerMetrics, *, host: str, port: int, variable: str) -> None:
+    """Serve /metrics in a background thread; PortInUse, naming `variable`, when the port is taken."""
     try:
         start_http_server(port, addr=host, registry=metrics.registry)
     except OSError as error:
-        raise RuntimeError(f"cannot serve metrics on {host}:{port}: {error}") from error
+        raise PortInUse(f"cannot serve metrics on {host}:{port} ({error.strerror or error}); "
+                        f"stop the process that holds port {port} or set {variable} to a free port") from None

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from services.common.attribute_index import speed_up_attribute_ruler
 
@@ -39,7 +37,3 @@ def load_nlp(keep: Iterable[str] = FULL_PARSE) -> Language:
 # peak RSS from ~230 to ~300 MiB.
 PIPE_BATCH_SIZE = 4
 
-
-async def parse(nlp: Language, texts: list[str]) -> list[Doc]:
-    """Parse a batch with `nlp.pipe` in a worker thread, so the event loop keeps heartbeating."""
-    return await asyncio.to_thread(lambda: list(nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE)))

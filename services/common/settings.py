@@ -8,6 +8,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from services.common.env import (
+    SettingsError,
+    choice,
+    directory,
+    given,
+    host,
+    host_ports,
+    integer,
+    port,
+    positive,
+    readable_file,
+)
+
 EMBEDDED_HOST = "127.0.0.1"
 EMBEDDED_PORT = 9092
 _TOPIC_NAME = re.compile(r"^[A-Za-z0-9._-]{1,249}$")
@@ -21,10 +34,12 @@ _DEFAULT_TOPICS = {
     "subject_claims": "subject-claims",
 }
 METRICS_PORTS = {"entities": 9101, "quotes": 9102, "contradictions": 9103}
-
-
-class SettingsError(ValueError):
-    """A setting has a value the services cannot use."""
+QUOTE_PORT_STEP = 10
+LOG_LEVELS = ("debug", "info", "warning", "error")
+# Far above a normal article's time (milliseconds), and above the largest article the
+# size limit lets in: 1 MiB of text takes spaCy about a minute on an idle core of the
+# development machine (300k characters: 13.5 s), twice that or more while the cores are shared.
+ARTICLE_BUDGET_SECONDS = 300.0
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,7 @@ class Settings:
     fetch_max_wait_ms: int
     max_article_bytes: int
     batch_size: int
+    article_budget_seconds: float  # longer on one article and it is dead-lettered as too_slow
     quote_instances: int
     metrics_host: str
     metrics_ports: Mapping[str, int]
@@ -78,44 +94,77 @@ class Settings:
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read every setting from `env` (default: the process environment) and validate it."""
     env = os.environ if env is None else env
-    given = env.get("KAFKA_BOOTSTRAP_SERVERS", "").strip()
-    embedded = not given
+    servers = host_ports(env, "KAFKA_BOOTSTRAP_SERVERS")
+    embedded = servers is None
     topics = Topics(**{role: _topic(env, role, name) for role, name in _DEFAULT_TOPICS.items()})
-    ports = {w: _int(env, f"COUNTERCLAIM_{w.upper()}_METRICS_PORT", p) for w, p in METRICS_PORTS.items()}
-    embedded_port = _int(env, "COUNTERCLAIM_BROKER_PORT", EMBEDDED_PORT)
-    partitions = _int(env, "COUNTERCLAIM_PARTITIONS", 4)
-    quote_instances = _int(env, "COUNTERCLAIM_QUOTE_INSTANCES", 2)
+    ports = {w: port(env, metrics_port_variable(w), p) for w, p in METRICS_PORTS.items()}
+    embedded_port = port(env, "COUNTERCLAIM_BROKER_PORT", EMBEDDED_PORT)
+    partitions = integer(env, "COUNTERCLAIM_PARTITIONS", 4)
+    quote_instances = integer(env, "COUNTERCLAIM_QUOTE_INSTANCES", 2)
     if quote_instances > partitions:
         raise SettingsError(f"COUNTERCLAIM_QUOTE_INSTANCES={quote_instances} is more than the {partitions} "
                             "partitions: the extra instances would get no work")
+    _distinct_ports(ports, quote_instances)
+    session = positive(env, "KAFKA_SESSION_TIMEOUT_SECONDS", 2.0 if embedded else 10.0)
+    heartbeat = positive(env, "KAFKA_HEARTBEAT_INTERVAL_SECONDS", 0.5 if embedded else 3.0)
+    if heartbeat >= session:
+        raise SettingsError(f"KAFKA_HEARTBEAT_INTERVAL_SECONDS={heartbeat:g} must be less than "
+                            f"KAFKA_SESSION_TIMEOUT_SECONDS={session:g}")
     return Settings(
-        bootstrap_servers=given or f"{EMBEDDED_HOST}:{embedded_port}",
+        bootstrap_servers=servers or f"{EMBEDDED_HOST}:{embedded_port}",
         embedded=embedded,
         embedded_port=embedded_port,
-        run_dir=Path(env.get("COUNTERCLAIM_RUN_DIR", ".run")),
+        run_dir=directory(env, "COUNTERCLAIM_RUN_DIR", ".run"),
         topics=topics,
         security=_security(env),
         partitions=partitions,
-        replication_factor=_int(env, "COUNTERCLAIM_REPLICATION_FACTOR", 1),
+        replication_factor=integer(env, "COUNTERCLAIM_REPLICATION_FACTOR", 1),
         # Real Kafka refuses sessions under 6 s (group.min.session.timeout.ms); the
         # embedded Tansu broker holds every JoinGroup for half of it, so it gets 2 s.
-        session_timeout_seconds=_float(env, "KAFKA_SESSION_TIMEOUT_SECONDS", 2.0 if embedded else 10.0),
-        heartbeat_interval_seconds=_float(env, "KAFKA_HEARTBEAT_INTERVAL_SECONDS", 0.5 if embedded else 3.0),
-        fetch_max_wait_ms=_int(env, "KAFKA_FETCH_MAX_WAIT_MS", 50 if embedded else 500),
-        max_article_bytes=_int(env, "COUNTERCLAIM_MAX_ARTICLE_BYTES", 1024 * 1024),
-        batch_size=_int(env, "COUNTERCLAIM_BATCH_SIZE", 16),
+        session_timeout_seconds=session,
+        heartbeat_interval_seconds=heartbeat,
+        fetch_max_wait_ms=integer(env, "KAFKA_FETCH_MAX_WAIT_MS", 50 if embedded else 500),
+        max_article_bytes=integer(env, "COUNTERCLAIM_MAX_ARTICLE_BYTES", 1024 * 1024),
+        batch_size=integer(env, "COUNTERCLAIM_BATCH_SIZE", 16),
+        article_budget_seconds=positive(env, "COUNTERCLAIM_ARTICLE_BUDGET_SECONDS", ARTICLE_BUDGET_SECONDS),
         quote_instances=quote_instances,
-        metrics_host=env.get("COUNTERCLAIM_METRICS_HOST", "0.0.0.0"),
+        metrics_host=host(env, "COUNTERCLAIM_METRICS_HOST", "0.0.0.0"),
         metrics_ports=ports,
         group_prefix=topic_name(env.get("COUNTERCLAIM_GROUP_PREFIX", "counterclaim"), "COUNTERCLAIM_GROUP_PREFIX"),
-        claim_memory=_int(env, "COUNTERCLAIM_CLAIM_MEMORY", 50),
-        claim_max_age_seconds=_float(env, "COUNTERCLAIM_CLAIM_MAX_AGE_SECONDS", 7 * 24 * 3600.0),
-        log_level=env.get("COUNTERCLAIM_LOG_LEVEL", "info").lower(),
+        claim_memory=integer(env, "COUNTERCLAIM_CLAIM_MEMORY", 50),
+        claim_max_age_seconds=positive(env, "COUNTERCLAIM_CLAIM_MAX_AGE_SECONDS", 7 * 24 * 3600.0),
+        log_level=choice(env, "COUNTERCLAIM_LOG_LEVEL", "info", LOG_LEVELS),
     )
 
 
+def metrics_port_variable(worker: str) -> str:
+    """The variable that moves worker `worker`'s metrics port."""
+    return f"COUNTERCLAIM_{worker.upper()}_METRICS_PORT"
+
+
+def quote_instance_port(quotes_port: int, instance: int) -> int:
+    """Quote instance `instance` (1, 2, ...) serves metrics `QUOTE_PORT_STEP` x (instance - 1) above the first."""
+    return quotes_port + QUOTE_PORT_STEP * (instance - 1)
+
+
+def _distinct_ports(ports: Mapping[str, int], quote_instances: int) -> None:
+    """Every metrics port `up` would use is a real port, and no two processes share one."""
+    owners: dict[int, str] = {}
+    for worker, first in ports.items():
+        count = quote_instances if worker == "quotes" else 1
+        for instance in range(1, count + 1):
+            number = quote_instance_port(first, instance)
+            where = metrics_port_variable(worker) + (f" (quote instance {instance})" if instance > 1 else "")
+            if number > 65535:
+                raise SettingsError(f"{where}: port {number} is over 65535; lower {metrics_port_variable(worker)} "
+                                    "or COUNTERCLAIM_QUOTE_INSTANCES")
+            if number in owners:
+                raise SettingsError(f"{where} and {owners[number]} both use port {number}; move one of them")
+            owners[number] = where
+
+
 def _security(env: Mapping[str, str]) -> Security:
-    protocol = env.get("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT").upper()
+    protocol = (given(env, "KAFKA_SECURITY_PROTOCOL") or "PLAINTEXT").upper()
     if protocol not in {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}:
         raise SettingsError(f"KAFKA_SECURITY_PROTOCOL={protocol!r}: use PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL")
     mechanism = env.get("KAFKA_SASL_MECHANISM") or None
@@ -128,9 +177,9 @@ def _security(env: Mapping[str, str]) -> Security:
         sasl_mechanism=mechanism.upper() if mechanism else None,
         sasl_username=env.get("KAFKA_SASL_USERNAME") or None,
         sasl_password=env.get("KAFKA_SASL_PASSWORD") or None,
-        ssl_cafile=env.get("KAFKA_SSL_CAFILE") or None,
-        ssl_certfile=env.get("KAFKA_SSL_CERTFILE") or None,
-        ssl_keyfile=env.get("KAFKA_SSL_KEYFILE") or None,
+        ssl_cafile=readable_file(env, "KAFKA_SSL_CAFILE"),
+        ssl_certfile=readable_file(env, "KAFKA_SSL_CERTFILE"),
+        ssl_keyfile=readable_file(env, "KAFKA_SSL_KEYFILE"),
     )
 
 
@@ -142,21 +191,4 @@ def topic_name(value: str, variable: str) -> str:
     """`value` if it is a legal Kafka topic or group name, else SettingsError naming `variable`."""
     if not _TOPIC_NAME.fullmatch(value) or value in {".", ".."}:
         raise SettingsError(f"{variable}={value!r}: use 1-249 characters of letters, digits, '.', '_' or '-'")
-    return value
-
-
-def _int(env: Mapping[str, str], variable: str, default: int) -> int:
-    return int(_float(env, variable, default))
-
-
-def _float(env: Mapping[str, str], variable: str, default: float) -> float:
-    raw = env.get(variable)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(f"{variable}={raw!r} is not a number") from None
-    if value <= 0:
-        raise SettingsError(f"{variable}={raw!r} must be positive")
     return value

@@ -48,8 +48,8 @@ class Edge(Generic[Input]):
     send: Send
 
 
-# The worker's core call: one list of outputs per input, in input order.
-Handler = Callable[[Sequence[Input]], Awaitable[list[list[Outgoing]]]]
+# The worker's core call: one list of outputs per input, in input order, or why that input was refused.
+Handler = Callable[[Sequence[Input]], Awaitable[Sequence[list[Outgoing] | Rejection]]]
 
 
 async def run_batches(stream: StreamT, edge: Edge[Input], handle: Handler[Input], *, batch_size: int) -> None:
@@ -92,7 +92,8 @@ async def process_batch(events: Sequence[EventT], edge: Edge[Input], handle: Han
     Outputs keep the Kafka timestamp of the raw article behind them, so every
     worker down the line measures end-to-end lag from the original publish.
     An input whose output the producer or broker refuses as too large is
-    dead-lettered (reason too_large) instead; any other send error raises.
+    dead-lettered (reason too_large) instead; any other send error raises. An
+    input the handler refuses (e.g. too_slow) is dead-lettered and sends nothing.
     """
     started = time.perf_counter()
     accepted: list[tuple[int, Input, float]] = []
@@ -105,10 +106,15 @@ async def process_batch(events: Sequence[EventT], edge: Edge[Input], handle: Han
         else:
             accepted.append((index, result, message.timestamp))
     edge.metrics.messages_in.inc(len(events))
+    refused: set[int] = set()
     if accepted:
         results = await handle([item for _, item, _ in accepted])
         for (index, _, published), outputs in zip(accepted, results, strict=True):
-            outgoing += [(output, published, index) for output in outputs]
+            if isinstance(outputs, Rejection):
+                refused.add(index)
+                outgoing.append((_reject(outputs, events[index].message, edge), None, None))
+            else:
+                outgoing += [(output, published, index) for output in outputs]
     oversized = await _deliver(outgoing, edge)
     if oversized:
         letters = [(_reject(Rejection("too_large", detail), events[index].message, edge), None, None)
@@ -119,7 +125,7 @@ async def process_batch(events: Sequence[EventT], edge: Edge[Input], handle: Han
         edge.metrics.processing_seconds.observe(elapsed / len(events))
     now = time.time()
     for index, _, published in accepted:
-        if published and index not in oversized:
+        if published and index not in oversized and index not in refused:
             edge.metrics.end_to_end_lag_seconds.observe(max(0.0, now - published))
 
 
@@ -153,6 +159,6 @@ def _reject(rejection: Rejection, message: Any, edge: Edge[Any]) -> Outgoing:
     origin = Origin(message.topic, message.partition, message.offset, message.key)
     letter = dead_letter(rejection, message.value, origin, worker=edge.worker)
     edge.metrics.messages_failed.labels(edge.worker, rejection.reason).inc()
-    log.warning("rejected %s[%d]@%d: %s (%s)", origin.topic, origin.partition, origin.offset,
-                rejection.reason, rejection.detail)
+    log.warning("rejected %s[%d]@%d (key %s): %s (%s)", origin.topic, origin.partition, origin.offset,
+                letter.key, rejection.reason, rejection.detail)
     return Outgoing(edge.dead_letter_topic, letter.event_id, letter.model_dump_json().encode())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -10,13 +12,15 @@ import faust
 from prometheus_client import Gauge
 
 from services.common.app import WorkerApp, make_app
-from services.common.kafka import ensure_topics
+from services.common.kafka import all_topics, ensure_topics, missing_topics
 from services.common.metrics import WorkerMetrics, make_metrics, serve_metrics
-from services.common.settings import Settings
+from services.common.settings import Settings, metrics_port_variable
 from services.common.stream import Edge, Input, Outgoing
 
 log = logging.getLogger(__name__)
 LAG_PROBE_SECONDS = 5.0
+TOPIC_PROBE_SECONDS = 5.0
+EXIT_TOPICS_LOST = 75  # EX_TEMPFAIL: a supervisor should restart the worker
 
 # Registers a worker's agents on the app; returns the input topics it consumes.
 Build = Callable[[WorkerApp, Settings, WorkerMetrics], list[str]]
@@ -26,10 +30,13 @@ def run_worker(worker: str, settings: Settings, build: Build) -> None:
     """Run one worker until SIGTERM/SIGINT; blocks, and exits the process when done."""
     metrics = make_metrics(worker)
     port = settings.metrics_ports[worker]
-    serve_metrics(metrics, host=settings.metrics_host, port=port)
+    serve_metrics(metrics, host=settings.metrics_host, port=port, variable=metrics_port_variable(worker))
     log.info("%s worker: metrics on http://%s:%d/metrics, broker %s", worker, settings.metrics_host, port,
              settings.bootstrap_servers)
     ensure_topics(settings, timeout=float("inf"))
+    # Watch only topics the broker lists now: a cluster whose ACLs hide some must not look empty.
+    hidden = missing_topics(settings, all_topics(settings))
+    watched = [name for name in all_topics(settings) if name not in hidden]
     app = make_app(settings, worker)
     inputs = build(app, settings, metrics)
     app.on_ready = lambda: _ready(worker, metrics)
@@ -37,6 +44,10 @@ def run_worker(worker: str, settings: Settings, build: Build) -> None:
     @app.timer(LAG_PROBE_SECONDS)
     async def export_lag() -> None:
         await probe_lag(app, metrics, worker, inputs)
+
+    @app.timer(TOPIC_PROBE_SECONDS)
+    async def watch_topics() -> None:
+        await exit_if_topics_lost(settings, worker, watched)
 
     faust.Worker(app, loglevel=settings.log_level, quiet=True, redirect_stdouts=False).execute_from_commandline()
 
@@ -68,6 +79,22 @@ async def probe_lag(app: WorkerApp, metrics: WorkerMetrics, worker: str, topics:
             continue
         lag = max(0, highwaters[tp] - position)
         metrics.consumer_lag_messages.labels(worker, tp.topic, str(tp.partition)).set(lag)
+
+
+async def exit_if_topics_lost(settings: Settings, worker: str, watched: list[str]) -> None:
+    """Exit (code 75) when the broker answers but lacks `watched` topics, as a restarted in-memory broker does.
+
+    Faust creates its consumer subscriptions and the claims table's changelog only at
+    start, so a worker left running would idle silently; its restart recreates them all.
+    """
+    missing = await asyncio.to_thread(missing_topics, settings, watched)
+    if missing:
+        log.critical("%s worker: the broker at %s no longer has topic(s) %s (an embedded broker keeps topics in "
+                     "memory: was it restarted?); exiting with code %d so that a supervisor restarts this worker, "
+                     "which creates them again (after `make up`, run `make up` again)", worker,
+                     settings.bootstrap_servers, ", ".join(missing), EXIT_TOPICS_LOST)
+        logging.shutdown()
+        os._exit(EXIT_TOPICS_LOST)
 
 
 def _label_sets(gauge: Gauge) -> list[tuple[str, ...]]:

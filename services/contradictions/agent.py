@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
 from faust.serializers import codecs
@@ -10,6 +12,7 @@ from faust.serializers import codecs
 from schemas.events import ContradictionEvent
 from schemas.internal import BUNDLE_SIZE_FACTOR, QuotedArticle, SubjectClaim
 from services.common.app import WorkerApp
+from services.common.budget import budgeted
 from services.common.docs import blank_vocab, decode_doc
 from services.common.metrics import WorkerMetrics
 from services.common.settings import Settings
@@ -19,6 +22,7 @@ from services.contradictions.pipeline import across_articles, within_article
 from services.contradictions.positions import load_cross_model
 
 WORKER = "contradictions"
+log = logging.getLogger(__name__)
 
 
 def subject_key(subject: str) -> str:
@@ -47,7 +51,12 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
 
     def within_one(bundle: QuotedArticle) -> list[Outgoing]:
         doc = decode_doc(bundle.parse, vocab) if bundle.parse else None
-        found, claims = within_article(bundle.article, bundle.quotes, doc)
+        work: Counter[str] = Counter()
+        found, claims = within_article(bundle.article, bundle.quotes, doc, work=work)
+        if work["bounded"]:
+            metrics.articles_bounded.inc()
+            log.warning("article %s hit a bound on candidate pairs or events (%d quotes); kept the most "
+                        "confident events", bundle.article.id, len(bundle.quotes))
         return [
             *(announce(event) for event in found),
             *(Outgoing(topics.subject_claims, subject_key(c.subject), c.model_dump_json().encode()) for c in claims),
@@ -60,8 +69,8 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
         recent[claim.subject] = [item.model_dump(mode="json") for item in kept]
         return [announce(event) for event in found]
 
-    async def within(bundles: Sequence[QuotedArticle]) -> list[list[Outgoing]]:
-        return [within_one(bundle) for bundle in bundles]
+    def within(bundles: Sequence[QuotedArticle]) -> Iterator[list[Outgoing]]:
+        return (within_one(bundle) for bundle in bundles)
 
     async def across(claims: Sequence[SubjectClaim]) -> list[list[Outgoing]]:
         return [across_one(claim) for claim in claims]
@@ -72,7 +81,8 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
 
     @app.agent(app.topic(topics.quoted_articles), name=f"{WORKER}-within")
     async def within_agent(stream):  # type: ignore[no-untyped-def]
-        await run_batches(stream, within_edge, within, batch_size=settings.batch_size)
+        await run_batches(stream, within_edge, budgeted(within, settings.article_budget_seconds),
+                          batch_size=settings.batch_size)
 
     @app.agent(app.topic(topics.subject_claims), name=f"{WORKER}-across")
     async def across_agent(stream):  # type: ignore[no-untyped-def]

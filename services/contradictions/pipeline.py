@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -15,13 +16,14 @@ from services.contradictions.detect import find_contradictions, subject_claims
 from services.contradictions.pair_model import PairModel
 
 
-def within_article(article: Article, quotes: Sequence[QuoteEvent],
-                   doc: Doc | None) -> tuple[list[ContradictionEvent], list[SubjectClaim]]:
+def within_article(article: Article, quotes: Sequence[QuoteEvent], doc: Doc | None, *,
+                   work: Counter[str] | None = None) -> tuple[list[ContradictionEvent], list[SubjectClaim]]:
     """Contradictions inside one article, and the claims to compare with other articles.
 
-    `doc` is the article's parse (a bundle's, decoded; or the caller's own).
+    `doc` is the article's parse (a bundle's, decoded; or the caller's own); `work` counts what
+    was looked at and the bounds hit (see `detect.find_contradictions`).
     """
-    return (find_contradictions(article, quotes, doc=doc), subject_claims(article, quotes, doc=doc))
+    return (find_contradictions(article, quotes, doc=doc, work=work), subject_claims(article, quotes, doc=doc))
 
 
 def across_articles(

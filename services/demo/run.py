@@ -14,7 +14,7 @@ from pathlib import Path
 from schemas.events import ContradictionEvent
 from services.cli.alerts import print_contradiction
 from services.cli.publish import read_articles, send_articles
-from services.cli.stack import WORKERS, Stack, up
+from services.cli.stack import WORKERS, Stack, report_stopped, up
 from services.common.kafka import make_consumer
 from services.common.settings import Settings
 
@@ -37,8 +37,7 @@ def demo(settings: Settings) -> int:
         alerts = collect_alerts(settings)
     finally:
         if not already_running:
-            stopped = stack.stop_all()
-            print(f"stopped: {', '.join(stopped)}", file=sys.stderr)
+            report_stopped(stack)
     named = [a for a in alerts if all(claim.speaker for claim in a.claims)]
     kinds = sorted({a.kind for a in alerts})
     print(f"{len(alerts)} contradiction alert(s), kinds: {', '.join(kinds) or 'none'}", file=sys.stderr)

@@ -6,10 +6,11 @@ article is parsed once in the whole pipeline and this worker loads no model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from schemas.internal import BUNDLE_SIZE_FACTOR, QuotedArticle
 from services.common.app import WorkerApp
+from services.common.budget import budgeted
 from services.common.docs import blank_vocab, decode_doc
 from services.common.metrics import WorkerMetrics
 from services.common.settings import Settings
@@ -33,8 +34,10 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
         return [Outgoing(out_topic, article_id, event.model_dump_json().encode())
                 for event in extract_entities(doc, article_id=article_id)]
 
-    async def handle(bundles: Sequence[QuotedArticle]) -> list[list[Outgoing]]:
-        return [entities_of(bundle) for bundle in bundles]
+    def work(bundles: Sequence[QuotedArticle]) -> Iterator[list[Outgoing]]:
+        return (entities_of(bundle) for bundle in bundles)
+
+    handle = budgeted(work, settings.article_budget_seconds)
 
     @app.agent(app.topic(settings.topics.quoted_articles), name=f"{WORKER}-agent")
     async def entities_agent(stream):  # type: ignore[no-untyped-def]

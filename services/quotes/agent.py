@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
 from schemas.articles import Article
 from schemas.internal import QuotedArticle
 from services.common.app import WorkerApp
+from services.common.budget import budgeted
 from services.common.docs import encode_doc
 from services.common.metrics import WorkerMetrics
-from services.common.nlp import FULL_PARSE, load_nlp, parse
+from services.common.nlp import FULL_PARSE, PIPE_BATCH_SIZE, load_nlp
 from services.common.settings import Settings
 from services.common.stream import Outgoing, run_batches
 from services.common.worker import make_edge
@@ -34,9 +35,12 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
             Outgoing(topics.quoted_articles, article.id, bundle.model_dump_json().encode()),
         ]
 
-    async def handle(articles: Sequence[Article]) -> list[list[Outgoing]]:
-        docs = await parse(nlp, [article.text for article in articles])
-        return [outputs(article, doc) for article, doc in zip(articles, docs, strict=True)]
+    def work(articles: Sequence[Article]) -> Iterator[list[Outgoing]]:
+        docs = nlp.pipe((article.text for article in articles), batch_size=PIPE_BATCH_SIZE)
+        return (outputs(article, doc) for article, doc in zip(articles, docs, strict=True))
+
+    # Parses in a thread, so the loop keeps heartbeating; nlp.pipe parses articles together.
+    handle = budgeted(work, settings.article_budget_seconds, batched=True, free_loop=True)
 
     @app.agent(app.topic(topics.raw), name=f"{WORKER}-agent")
     async def quotes_agent(stream):  # type: ignore[no-untyped-def]

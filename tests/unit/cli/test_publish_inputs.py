@@ -19,6 +19,17 @@ def test_txt_file_is_one_article_titled_by_its_first_line(tmp_path: Path) -> Non
     assert article.id == derive_id(article.text)
 
 
+def test_a_one_line_txt_file_counts_once_against_the_size_limit(tmp_path: Path) -> None:
+    """Its first line is its title; a title as long as the text would double the message."""
+    line = "The minister said the talks were productive. " * 200  # 9,000 characters, one line
+    (tmp_path / "one-line.txt").write_text(line, encoding="utf-8")
+    [article] = read_articles([str(tmp_path / "one-line.txt")], max_bytes=len(line) + 1000)
+    assert article.text == line and article.title is not None and len(article.title) <= 200
+    assert article.title.endswith("\u2026") and line.startswith(article.title[:-1])
+    with pytest.raises(InputError, match="over the limit of 9000"):  # the text alone is what goes over
+        read_articles([str(tmp_path / "one-line.txt")], max_bytes=9000)
+
+
 def test_json_object_list_and_lines_in_a_folder(tmp_path: Path) -> None:
     (tmp_path / "one.json").write_text(json.dumps({"id": "a1", "text": "A."}), encoding="utf-8")
     (tmp_path / "many.json").write_text(json.dumps([{"id": "a2", "text": "B."}, {"text": "C."}]))
