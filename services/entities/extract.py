@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from schemas.common import Span
 from schemas.events import EntityEvent
-from services.entities.names import NAMED_LABELS, Mention, country_of, is_part_of, tidy, trim
+from services.entities.names import NAMED_LABELS, Mention, country_of, tidy, trim
 
 # (kind, name): kind is a spaCy label, or "country" for merged country aliases.
 _Key = tuple[str, str]
@@ -45,8 +45,13 @@ def extract_entities(doc: Doc, *, article_id: str) -> list[EntityEvent]:
 
 
 def _entity_keys(mentions: Sequence[Mention]) -> list[_Key]:
-    persons = [i for i, m in enumerate(mentions) if m.label == "PERSON" or _names_a_person(m, mentions)]
-    person_names = _person_names(mentions, persons)
+    fuller = _fuller_names(mentions)
+    first_person: dict[tuple[str, ...], int] = {}
+    for m in mentions:
+        if m.label == "PERSON":
+            first_person.setdefault(_folded(m.words), m.start)
+    persons = [i for i, m in enumerate(mentions) if m.label == "PERSON" or _names_a_person(m, fuller, first_person)]
+    person_names = _person_names(mentions, persons, fuller)
     keys: list[_Key] = []
     for i, mention in enumerate(mentions):
         country = country_of(mention)
@@ -59,26 +64,50 @@ def _entity_keys(mentions: Sequence[Mention]) -> list[_Key]:
     return keys
 
 
-def _names_a_person(mention: Mention, mentions: Sequence[Mention]) -> bool:
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in words)
+
+
+def _fuller_names(mentions: Sequence[Mention]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """For each strict head or tail of a mention's words (casefolded), the mentions' word tuples it
+    is part of (`names.is_part_of`), found once per article instead of once per pair of mentions."""
+    fuller: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for full in dict.fromkeys(_folded(m.words) for m in mentions):
+        for size in range(1, len(full)):
+            for part in dict.fromkeys((full[:size], full[-size:])):
+                fuller.setdefault(part, []).append(full)
+    return fuller
+
+
+def _names_a_person(mention: Mention, fuller: dict[tuple[str, ...], list[tuple[str, ...]]],
+                    first_person: dict[tuple[str, ...], int]) -> bool:
     """A non-PERSON mention that is part of an earlier person's name: spaCy's mislabel."""
     if mention.label == "PERSON" or country_of(mention) is not None:
         return False
-    return any(m.label == "PERSON" and m.start < mention.start and is_part_of(mention.words, m.words) for m in mentions)
+    return any(first_person.get(full, mention.start) < mention.start for full in fuller.get(_folded(mention.words), ()))
 
 
-def _person_names(mentions: Sequence[Mention], persons: Sequence[int]) -> dict[int, str]:
-    """The resolved name of each PERSON mention, by mention index."""
+def _person_names(mentions: Sequence[Mention], persons: Sequence[int],
+                  fuller: dict[tuple[str, ...], list[tuple[str, ...]]]) -> dict[int, str]:
+    """The resolved name of each PERSON mention, by mention index: the name of the latest earlier
+    person it is part of, else the one fuller name it is part of later, else its own."""
+    last_seen: dict[tuple[str, ...], int] = {}  # person key -> latest mention index so far
+    texts_after: dict[tuple[str, ...], dict[str, int]] = {}  # person key -> its tidy texts -> last position
+    for position, i in enumerate(persons):
+        texts_after.setdefault(_folded(mentions[i].words), {})[tidy(mentions[i].text)] = position
     names: dict[int, str] = {}
     for position, i in enumerate(persons):
-        words = mentions[i].words
-        earlier = [j for j in persons[:position] if is_part_of(words, mentions[j].words)]
-        later = {tidy(mentions[j].text) for j in persons[position + 1 :] if is_part_of(words, mentions[j].words)}
+        key = _folded(mentions[i].words)
+        containing = fuller.get(key, [])
+        earlier = [last_seen[full] for full in containing if full in last_seen]
+        later = {text for full in containing for text, last in texts_after.get(full, {}).items() if last > position}
         if earlier:
-            names[i] = names[earlier[-1]]
+            names[i] = names[max(earlier)]
         elif len(later) == 1:
             names[i] = later.pop()
         else:
             names[i] = tidy(mentions[i].text)
+        last_seen[key] = i
     return names
 
 
