@@ -46,6 +46,13 @@ def polnear_articles(shared: Path, names: Sequence[str]) -> list[dict[str, str]]
     return [{"id": name, "text": (text_dir / f"{name}.txt").read_text(encoding="utf-8")} for name in names]
 
 
+def _analyzed(title: str, articles: Sequence[dict[str, str]]) -> list[dict[str, Any]]:
+    started = time.perf_counter()
+    events = run_analyze(articles)
+    print(f"{title} ({len(articles)} articles, {time.perf_counter() - started:.0f} s):")
+    return events
+
+
 def _table(figures: dict[str, float], targets: dict[str, str]) -> None:
     for name, value in figures.items():
         print(f"  {name:<28} {value:8.3f}   {('target ' + targets[name]) if name in targets else ''}")
@@ -53,10 +60,7 @@ def _table(figures: dict[str, float], targets: dict[str, str]) -> None:
 
 def within(shared: Path, save: Path | None) -> None:
     labels = read_within_labels(shared / "data" / "contradictions" / "polnear-dev.jsonl")
-    started = time.perf_counter()
-    events = run_analyze(polnear_articles(shared, labels.articles))
-    print(f"PolNeAR dev, within one article ({len(labels.articles)} articles, "
-          f"{time.perf_counter() - started:.0f} s):")
+    events = _analyzed("PolNeAR dev, within one article", polnear_articles(shared, labels.articles))
     _table(within_article_scores(labels, events), WITHIN_TARGETS)
     print("  reliability (confidence band: events, precision_lb):")
     for band, count, precision in reliability(labels, events):
@@ -71,10 +75,7 @@ def within(shared: Path, save: Path | None) -> None:
 def across(shared: Path, save: Path | None) -> None:
     clusters = read_story_clusters(shared / "data" / "fnc-1")
     articles = [{"id": f"fnc-{b}", "text": body, "source": f"outlet-{b}"} for b, body in clusters.articles]
-    started = time.perf_counter()
-    events = run_analyze(articles)
-    print(f"FNC-1 story clusters, across outlets ({len(articles)} articles, "
-          f"{time.perf_counter() - started:.0f} s):")
+    events = _analyzed("FNC-1 story clusters, across outlets", articles)
     _table(cross_article_scores(clusters, events), CROSS_TARGETS)
     print("  reliability (confidence band: alerts, precision):")
     for band, count, precision in cross_reliability(clusters, events):

@@ -16,20 +16,17 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from itertools import combinations
 from pathlib import Path
 
 import numpy as np
 
-from bench.train_pairs import fit, pick_threshold, report
+from bench.logreg import fit_and_save
 from services.contradictions.positions import CROSS_MODEL_FILE, FEATURES, position_features
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-FOLDS = 5
 
 
 def emergent_rows(shared: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -48,37 +45,14 @@ def emergent_rows(shared: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.asarray(rows, dtype=float), np.asarray(gold, dtype=float), np.asarray(groups)
 
 
-def out_of_fold(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    scores = np.zeros(len(y))
-    for fold in range(FOLDS):
-        test = groups % FOLDS == fold
-        w, b = fit(x[~test], y[~test])
-        scores[test] = 1 / (1 + np.exp(-(x[test] @ w + b)))
-    return scores
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--write", action="store_true", help=f"save the model to {CROSS_MODEL_FILE.name}")
     args = parser.parse_args(argv)
     x, y, groups = emergent_rows(args.shared)
-    scores = out_of_fold(x, y, groups)
-    threshold = pick_threshold(scores, y)
-    report(scores, y, threshold)
-    weights, bias = fit(x, y)
-    for name, weight in zip(FEATURES, weights, strict=True):
-        print(f"  {name:<14} {weight:+.3f}")
-    print(f"  {'bias':<14} {bias:+.3f}")
-    if args.write:
-        CROSS_MODEL_FILE.write_text(json.dumps({
-            "features": list(FEATURES), "weights": [round(float(w), 5) for w in weights],
-            "bias": round(bias, 5), "threshold": threshold,
-            "trained_on": f"Emergent headline pairs: {len(set(groups.tolist()))} claims, {len(y)} pairs, "
-                          f"{int(y.sum())} opposed",
-            "fitted_at": datetime.now(UTC).date().isoformat(),
-        }, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {CROSS_MODEL_FILE}")
+    fit_and_save(x, y, groups, FEATURES, CROSS_MODEL_FILE if args.write else None,
+                 f"Emergent headline pairs: {len(set(groups.tolist()))} claims, {len(y)} pairs, {int(y.sum())} opposed")
 
 
 if __name__ == "__main__":
