@@ -22,6 +22,7 @@ from services.contradictions.rebuttals import rebuttals_in
 from services.contradictions.speakers import same_speaker
 from services.contradictions.story import outlet_claims, salient_entities, salient_terms
 from services.contradictions.subjects import story_parties
+from services.quotes.layout import without_datelines
 
 MAX_EVENTS = 20  # per article; an article past it keeps its most confident events
 
@@ -44,7 +45,8 @@ def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *, doc: 
     work = Counter() if work is None else work
     index = SentenceIndex(article.text)
     claims = quote_claims(article, quotes, index)
-    events = evaluative_contradictions(article, claims, story_parties(article.text), doc, work=work)
+    parties = story_parties(without_datelines(article.text))
+    events = evaluative_contradictions(article, claims, parties, doc, work=work)
     directory = known_speakers(quotes)
     by_sentence: dict[int, list[QuoteEvent]] = defaultdict(list)
     for quote in quotes:

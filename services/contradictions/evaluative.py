@@ -5,8 +5,9 @@ at least one domain evaluative cue (see `polarity.DOMAIN_LEXICON`), a polarity o
 at least `MIN_POLARITY` in size, and a subject: the topic it names (see
 `subjects.TOPICS`), else its head noun (see `heads.head_noun`; "the funds were far
 too small" is about funds), mapped to its topic when it is a topic word.
-The two sides must be the story's two parties (the countries it names most), so that both
-claims are about the same act between the same parties, not merely the same topic word.
+The two sides must be the story's two parties (the countries it names most, datelines left
+out), so that both claims are about the same act between the same parties, not merely the
+same topic word.
 One event per subject and pair of sides: the strongest opposed pair, preferring quotes
 whose evaluative words sit next to the words naming the subject. The key names the
 two sides when both are countries, else the story's parties.

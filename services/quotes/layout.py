@@ -75,6 +75,17 @@ def dateline_end(text: str, pos: int) -> int:
     return match.end() if match else start
 
 
+def without_datelines(text: str) -> str:
+    """`text` with every line's opening dateline blanked out (offsets kept): the place a story
+    was filed from is not one of its parties."""
+    chars = list(text)
+    for start in [0, *(m.end() for m in re.finditer("\n", text))]:
+        match = _DATELINE.match(text, start)
+        if match:
+            chars[match.start():match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)
+
+
 def in_dateline(token: Token) -> bool:
     """Whether `token` lies in the dateline that opens its line (looks at a few tokens only)."""
     doc, first = token.doc, token.i

@@ -82,3 +82,13 @@ def test_opposed_verdicts_of_the_story_parties_on_one_summit_are_a_contradiction
               quote(doc, '"a humiliating failure"', "Ana Ruiz", "Mexico")]
     (event,) = find_contradictions(doc, quotes, doc=nlp(text))
     assert event.kind == "evaluative" and event.subject == "summit: Canada / Mexico"
+
+
+def test_the_place_a_story_was_filed_from_is_not_a_party(nlp: Language) -> None:
+    text = ("SINGAPORE (Wire) - Australia and Indonesia judged the deal reached in Singapore differently. "
+            "Australia's minister called the deal \"a breakthrough\". Indonesia's envoy called the deal \"a failure\".")
+    doc = article(text)
+    quotes = [quote(doc, '"a breakthrough"', "Claire Donovan", "Australia"),
+              quote(doc, '"a failure"', "Budi Santoso", "Indonesia")]
+    (event,) = find_contradictions(doc, quotes, doc=nlp(text))
+    assert event.subject == "deal: Australia / Indonesia"
