@@ -178,8 +178,10 @@ def cross_reliability(clusters: StoryClusters, events: Iterable[Event],
     """(band, alerts, precision) of the cross-article alerts, per confidence band."""
     best: dict[frozenset[str], float] = {}
     for e in events:
+        if e.get("type") != "contradiction":
+            continue
         pair = frozenset((e["claims"][0]["article_id"], e["claims"][1]["article_id"]))
-        if e.get("type") == "contradiction" and len(pair) == 2:
+        if len(pair) == 2:
             best[pair] = max(best.get(pair, 0.0), e["confidence"])
     rows = []
     for low, high in pairwise(bands):

@@ -25,7 +25,7 @@ def other_source(first: Claim, second: Claim) -> bool:
 def _who(claim: Claim) -> str:
     """The speaker and outlet of a claim; an outlet's own assertion is the outlet's."""
     outlet = claim.source or f"article {claim.article_id}"
-    return f"{claim.speaker.name} ({outlet})" if claim.speaker else outlet
+    return f"{claim.speaker.name} ({outlet})" if claim.speaker and claim.speaker.name != outlet else outlet
 
 
 def _score(old: SubjectClaim, new: SubjectClaim, model: PairModel) -> float:
@@ -115,7 +115,7 @@ def _event(new: SubjectClaim, first: SubjectClaim, second: SubjectClaim, score: 
         event_id=ContradictionEvent.make_id("cross-article", one, two),
         article_id=new.claim.article_id, kind="cross-article", subject=new.subject,
         claims=(one, two), confidence=round(min(1.0, score), 4),
-        explanation=f"{_who(two)} \"{_gist(two.text)}\" opposes {_who(one)} \"{_gist(one.text)}\"")
+        explanation=f"{_who(one)}: \"{_gist(one.text)}\", against {_who(two)}: \"{_gist(two.text)}\"")
 
 
 def _gist(text: str, words: int = 14) -> str:

@@ -92,7 +92,7 @@ def subject_claims(article: Article, quotes: Sequence[QuoteEvent], *,
     index = SentenceIndex(article.text)
     quoted = [c.claim for c in quote_claims(article, quotes, index)
               if c.claim.speaker is not None and (refutes(c.claim.text) or has_negation(c.claim.text))]
-    outlet = [c.model_copy(update={"source": article.source}) for c in outlet_claims(article, index)]
+    outlet = outlet_claims(article, index)
     claims = sorted({(c.start, c.end): c for c in [*outlet, *quoted[:MAX_STORY_QUOTES]]}.values(),
                     key=lambda c: (c.start, c.end))
     position = any(refutes(c.text) for c in claims)

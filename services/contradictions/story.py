@@ -26,10 +26,12 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from schemas.articles import Article
+from schemas.common import Speaker
 from schemas.events import Claim
 from services.contradictions.claims import SentenceIndex, span_claim
 from services.contradictions.pairs import entity_key
 from services.contradictions.positions import refutes
+from services.quotes.layout import dateline_end
 
 SALIENT_ENTITIES = 4
 SALIENT_TERMS = 30
@@ -99,9 +101,10 @@ def same_story(first: Sequence[str], second: Sequence[str], first_terms: Sequenc
 
 
 def outlet_claims(article: Article, index: SentenceIndex) -> list[Claim]:
-    """What the outlet asserts under its own name: headline, lead and denying sentences."""
+    """What the outlet asserts under its own name (the speaker is the outlet, when the article
+    names it): headline, lead and refuting sentences, each without its dateline."""
     spans = index.spans
-    claims = [span_claim(article, *span, None) for span in spans[:2]]
-    denials = [span for span in spans[2:] if refutes(article.text[span[0]:span[1]])]
-    claims += [span_claim(article, *span, None) for span in denials[:MAX_DENIALS]]
+    chosen = spans[:2] + [span for span in spans[2:] if refutes(article.text[span[0]:span[1]])][:MAX_DENIALS]
+    outlet = Speaker(name=article.source) if article.source else None
+    claims = [span_claim(article, max(start, dateline_end(article.text, start)), end, outlet) for start, end in chosen]
     return [c for c in claims if c.text]
