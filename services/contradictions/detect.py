@@ -29,7 +29,8 @@ MAX_EVENTS = 20  # per article; an article past it keeps its most confident even
 
 def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *, doc: Doc | None = None,
                         model: PairModel | None = None, work: Counter[str] | None = None) -> list[ContradictionEvent]:
-    """Contradictions within one article, each pair of claims once, most confident first.
+    """Contradictions within one article, each pair of claims once, in text order (at most
+    `MAX_EVENTS`: the most confident).
 
     Two ways in, one score each: pairs of attributed claims judged by the pair model
     (`opposition`; needs `doc`, the quote worker's parse), and the wordings the rules
@@ -81,7 +82,7 @@ def subject_claims(article: Article, quotes: Sequence[QuoteEvent], *,
     of the article's story (see `story`): what the outlet asserts (headline, lead, refuting
     sentences) and up to `MAX_STORY_QUOTES` quotes that refute or negate something. Each
     carries the article's position: whether any of them refutes something. None without
-    `doc` (the parse names the entities) or when the article names no entity twice.
+    `doc` (the parse names the entities) or when the article names no entity.
     """
     if doc is None:
         return []
