@@ -46,7 +46,6 @@ class SentenceIndex:
     """The sentence spans of one text, found once; lookups by bisection."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
         self.spans = sentences(text)
         self._starts = [s for s, _ in self.spans]
 
@@ -79,6 +78,12 @@ def side_of(speaker: Speaker | None) -> str | None:
     if speaker.affiliation:
         return canonical_name(speaker.affiliation)
     return canonical_country(speaker.name) or canonical_name(speaker.name)
+
+
+def gist(text: str, words: int = 14) -> str:
+    """The first `words` words of a claim, quote marks and end punctuation trimmed, for explanations."""
+    kept = text.strip(" \"\u201c\u201d'.,").split()
+    return " ".join(kept[:words]) + (" ..." if len(kept) > words else "")
 
 
 def span_claim(article: Article, start: int, end: int, speaker: Speaker | None) -> Claim:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from schemas.events import Claim, ContradictionEvent
 from schemas.internal import SubjectClaim
+from services.contradictions.claims import gist
 from services.contradictions.negation import flipped_words
 from services.contradictions.pair_model import PairModel
 from services.contradictions.positions import position_features
@@ -115,12 +116,7 @@ def _event(new: SubjectClaim, first: SubjectClaim, second: SubjectClaim, score: 
         event_id=ContradictionEvent.make_id("cross-article", one, two),
         article_id=new.claim.article_id, kind="cross-article", subject=new.subject,
         claims=(one, two), confidence=round(min(1.0, score), 4),
-        explanation=f"{_who(one)}: \"{_gist(one.text)}\", against {_who(two)}: \"{_gist(two.text)}\"")
-
-
-def _gist(text: str, words: int = 14) -> str:
-    kept = text.strip(" \"\u201c\u201d'.,").split()
-    return " ".join(kept[:words]) + (" ..." if len(kept) > words else "")
+        explanation=f"{_who(one)}: \"{gist(one.text)}\", against {_who(two)}: \"{gist(two.text)}\"")
 
 
 def remember(prior: Sequence[SubjectClaim], new: SubjectClaim, *, max_claims: int,

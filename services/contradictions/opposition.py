@@ -18,13 +18,12 @@ from spacy.tokens import Doc
 
 from schemas.articles import Article
 from schemas.events import ContradictionEvent, ContradictionKind
-from services.contradictions.claims import QuoteClaim, SentenceIndex, contradiction
+from services.contradictions.claims import QuoteClaim, SentenceIndex, contradiction, gist
 from services.contradictions.pair_model import PairModel
 from services.contradictions.pairs import ClaimView, claim_view, entity_counts, pair_features
 from services.contradictions.speakers import same_speaker
 
 WINDOW = 40  # a claim is paired with at most this many claims after it
-EXPLAIN_WORDS = 14
 
 
 @dataclass(frozen=True)
@@ -68,11 +67,6 @@ def kind_of(pair: Judged) -> ContradictionKind:
     return "factual"
 
 
-def _gist(text: str) -> str:
-    words = text.strip(" \"“”'\u2018\u2019,.").split()
-    return " ".join(words[:EXPLAIN_WORDS]) + (" ..." if len(words) > EXPLAIN_WORDS else "")
-
-
 def _who(view: ClaimView) -> str:
     speaker = view.claim.claim.speaker
     if speaker is None:
@@ -94,12 +88,12 @@ def explain(pair: Judged, kind: ContradictionKind) -> str:
     """The opposition in the claims' words: who says what, against whom."""
     first, second = pair.first, pair.second
     if kind == "rebuttal" and not first.denial:
-        return f"{_who(second)} denies or disputes what {_who(first)} says: \"{_gist(first.claim.claim.text)}\"" \
-            f" — against \"{_gist(second.claim.claim.text)}\""
+        return f"{_who(second)} denies or disputes what {_who(first)} says: \"{gist(first.claim.claim.text)}\"" \
+            f" — against \"{gist(second.claim.claim.text)}\""
     verb = {"evaluative": "judges it oppositely to", "factual": "gives a different account from",
             "rebuttal": "disputes"}[kind]
-    return (f"{_who(second)} \"{_gist(second.claim.claim.text)}\" {verb} "
-            f"{_who(first)} \"{_gist(first.claim.claim.text)}\"")
+    return (f"{_who(second)} \"{gist(second.claim.claim.text)}\" {verb} "
+            f"{_who(first)} \"{gist(first.claim.claim.text)}\"")
 
 
 def opposed_claims(article: Article, claims: Sequence[QuoteClaim], doc: Doc, model: PairModel,

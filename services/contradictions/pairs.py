@@ -4,7 +4,7 @@ Every feature is read off the claims and the article's parse; none names a topic
 - shared_entities: named entities (people by surname) both contents mention;
 - overlap: Jaccard of the contents' content lemmas (nouns, verbs, adjectives, numbers);
 - denial: a denial, refutation or rebuttal word in either claim or its cue ("denied",
-  "false", "no evidence"; see `lexicons.DENIAL`), and whether it is the later claim's;
+  "false", "no evidence"; see `lexicons.denial`), and whether it is the later claim's;
 - contention: the later claim's cue is a verb of dispute ("countered", "insisted");
 - negation_flip: exactly one claim is negated; numbers_differ: both give numbers, not the same;
 - opposed: how strongly the claims' VADER polarities have opposite signs;
@@ -32,8 +32,8 @@ from services.contradictions.speakers import identity
 FEATURES = ("shared_entities", "overlap", "denial", "denial_later", "contention", "negation_flip",
             "numbers_differ", "opposed", "near", "contrast", "addressed", "unsourced", "sides_differ",
             "direct_both", "short", "prominent", "evaluative_both", "denial_addressed", "near_overlap")
-_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})  # the parts of speech that carry content
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 _CONTRAST = re.compile(r"^\W*(?:but|however|yet|still|though|instead|meanwhile|in response)\b|\bbut\b",
                        re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
@@ -71,7 +71,7 @@ class ClaimView:
 
 def entity_counts(doc: Doc) -> Counter[str]:
     """How often `doc` names each entity (people by surname): speakers' prominence."""
-    return Counter(entity_key(e.text, e.label_) for e in doc.ents if e.label_ in _ENTITY_LABELS)
+    return Counter(entity_key(e.text, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS)
 
 
 def entity_key(text: str, label: str) -> str:
@@ -85,9 +85,9 @@ def claim_view(claim: QuoteClaim, doc: Doc, sentence_index: int, named: Counter[
     span = doc.char_span(claim.claim.start, claim.claim.end, alignment_mode="expand")
     tokens = list(span) if span is not None else []
     lemmas = frozenset(t.lemma_.lower() for t in tokens
-                       if t.pos_ in _CONTENT_POS and not t.is_stop and len(t.text) > 2)
+                       if t.pos_ in CONTENT_POS and not t.is_stop and len(t.text) > 2)
     entities = frozenset(entity_key(e.text, e.label_) for e in (span.ents if span is not None else ())
-                         if e.label_ in _ENTITY_LABELS)
+                         if e.label_ in ENTITY_LABELS)
     cue = claim.cue.lower() if claim.cue else ""
     text = claim.claim.text
     return ClaimView(
@@ -96,12 +96,12 @@ def claim_view(claim: QuoteClaim, doc: Doc, sentence_index: int, named: Counter[
         numbers=frozenset(_NUMBER.findall(text)),
         denial=has_denial(text) or has_denial(cue),
         cue=cue, sentence_index=sentence_index,
-        prominence=named[identity(claim.claim.speaker)[-1]] if claim.claim.speaker and identity(claim.claim.speaker)
-        else 0)
+        prominence=sum(named[name] for name in _speaker_names(claim)))
 
 
-def _names(view: ClaimView) -> set[str]:
-    speaker = view.claim.claim.speaker
+def _speaker_names(claim: QuoteClaim) -> set[str]:
+    """The last word of the speaker's name (a person's surname), the key `entity_key` gives it."""
+    speaker = claim.claim.speaker
     return set(identity(speaker)[-1:]) if speaker is not None else set()
 
 
@@ -109,7 +109,7 @@ def pair_features(first: ClaimView, second: ClaimView, between: str) -> dict[str
     """Features of the pair (`first` earlier in the text); `between` is the text separating them."""
     union = first.lemmas | second.lemmas
     gap = abs(second.sentence_index - first.sentence_index)
-    names_a, names_b = _names(first), _names(second)
+    names_a, names_b = _speaker_names(first.claim), _speaker_names(second.claim)
     pa, pb = first.claim.judgement.polarity, second.claim.judgement.polarity
     sides = first.claim.side, second.claim.side
     values = {

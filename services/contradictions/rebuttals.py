@@ -22,6 +22,7 @@ from services.common.countries import canonical_country
 from services.contradictions.calibration import rule_confidence
 from services.contradictions.claims import (
     contradiction,
+    gist,
     resolve_speaker,
     side_of,
     span_claim,
@@ -53,11 +54,6 @@ _NEGATED_OBJECTS = (  # the indefinite object first: "did not give the king a wa
 )
 _SPEAKER_BEFORE = re.compile(r"(?P<name>\b[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+"
                              r"(?:said|says|told|insisted|added|stressed|gave)\b")
-
-
-def _gist(text: str, words: int = 14) -> str:
-    kept = text.strip(" \"\u201c\u201d'.,").split()
-    return " ".join(kept[:words]) + (" ..." if len(kept) > words else "")
 
 
 def reported_speaker(phrase: str) -> Speaker | None:
@@ -162,10 +158,10 @@ def _rebuttal(article: Article, reported: Claim, denial: Claim, sentence: str) -
     whom = f"{reported.speaker.name} reported" if reported.speaker else "was reported"
     about = "" if subject == "report" else f" about the {subject}"
     if subject == "report":
-        subject = _gist(reported.text, 6)
+        subject = gist(reported.text, 6)
     if re.fullmatch(rf"(?:[\w'\u2019.-]+\s+){{0,5}}?{_REPORT_NOUN}", reported.text):  # only "media reports"
-        explanation = f"{who} denies what {whom}{about}, saying \"{_gist(denial.text)}\""
+        explanation = f"{who} denies what {whom}{about}, saying \"{gist(denial.text)}\""
     else:
-        explanation = f"{who} denies what {whom}{about}: \"{_gist(reported.text)}\""
+        explanation = f"{who} denies what {whom}{about}: \"{gist(reported.text)}\""
     return contradiction(article, "rebuttal", subject, (reported, denial), rule_confidence("rebuttal"),
                          explanation)

@@ -29,7 +29,7 @@ from schemas.articles import Article
 from schemas.common import Speaker
 from schemas.events import Claim
 from services.contradictions.claims import SentenceIndex, span_claim
-from services.contradictions.pairs import entity_key
+from services.contradictions.pairs import CONTENT_POS, ENTITY_LABELS, entity_key
 from services.contradictions.positions import refutes
 from services.quotes.layout import dateline_end
 
@@ -38,8 +38,6 @@ SALIENT_TERMS = 30
 SAME_STORY = 0.3
 MAX_DENIALS = 3
 IDF_FILE = Path(__file__).with_name("idf.json")
-_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
-_TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
 @functools.cache
@@ -56,7 +54,7 @@ def idf(term: str) -> float:
 
 def term_lemmas(doc: Doc) -> list[str]:
     """The lowercased lemmas of the content words of `doc`, in order, repeats kept."""
-    return [t.lemma_.lower() for t in doc if t.pos_ in _TERM_POS and not t.is_stop and len(t.text) > 1
+    return [t.lemma_.lower() for t in doc if t.pos_ in CONTENT_POS and not t.is_stop and len(t.text) > 1
             and any(c.isalnum() for c in t.text)]
 
 
@@ -71,7 +69,7 @@ def salient_entities(doc: Doc, limit: int = SALIENT_ENTITIES, *, outlet: str | N
     first: dict[str, int] = {}
     own = _outlet_words(outlet)
     for ent in doc.ents:
-        if ent.label_ in _ENTITY_LABELS:
+        if ent.label_ in ENTITY_LABELS:
             key = entity_key(ent.text, ent.label_)
             if key and not set(key.split()) <= own:
                 counts[key] += 1
