@@ -6,7 +6,6 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from itertools import islice
 from typing import IO
 
@@ -44,7 +43,7 @@ def analyze(lines: Iterable[str], out: IO[str], settings: Settings) -> int:
             for claim in claims:
                 crossed, memory[claim.subject] = across_articles(
                     claim, memory[claim.subject], model=model, max_claims=settings.claim_memory,
-                    max_age_seconds=settings.claim_max_age_seconds, now=datetime.now(UTC))
+                    max_age_seconds=settings.claim_max_age_seconds)
                 events += crossed
             out.writelines(event.model_dump_json() + "\n" for event in events)
         out.flush()

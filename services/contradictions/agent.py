@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
 
 from faust.serializers import codecs
 
@@ -65,7 +64,7 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
     def across_one(claim: SubjectClaim) -> list[Outgoing]:
         prior = [SubjectClaim.model_validate(item) for item in recent[claim.subject]]
         found, kept = across_articles(claim, prior, model=model, max_claims=settings.claim_memory,
-                                      max_age_seconds=settings.claim_max_age_seconds, now=datetime.now(UTC))
+                                      max_age_seconds=settings.claim_max_age_seconds)
         recent[claim.subject] = [item.model_dump(mode="json") for item in kept]
         return [announce(event) for event in found]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
 
 from schemas.events import Claim, ContradictionEvent
 from schemas.internal import SubjectClaim
@@ -119,27 +119,36 @@ def _event(new: SubjectClaim, first: SubjectClaim, second: SubjectClaim, score: 
         explanation=f"{_who(one)}: \"{gist(one.text)}\", against {_who(two)}: \"{gist(two.text)}\"")
 
 
-def remember(prior: Sequence[SubjectClaim], new: SubjectClaim, *, max_claims: int,
-             max_age_seconds: float, now: datetime) -> list[SubjectClaim]:
-    """The claims to keep for a subject after `new` arrives: oldest first, at most `max_claims`.
+def _timestamp(claim: SubjectClaim) -> float | None:
+    published = claim.published_at
+    if published is None:
+        return None
+    return (published if published.tzinfo else published.replace(tzinfo=UTC)).timestamp()
 
-    Claims published more than `max_age_seconds` before `now` are dropped; claims
-    without a publication time are never aged out, only pushed out by newer ones.
-    Re-delivering a claim (same article and offsets) replaces it instead of adding it.
+
+def within_age(claims: Sequence[SubjectClaim], max_age_seconds: float) -> list[SubjectClaim]:
+    """The claims published at most `max_age_seconds` before the newest dated one among them.
+
+    Age is measured in publication time, not by the clock, so an archive replayed today gives
+    the same events as when it was live. Undated claims are never aged out.
+    """
+    stamps = [_timestamp(c) for c in claims]
+    dated = [s for s in stamps if s is not None]
+    if not dated:
+        return list(claims)
+    cutoff = max(dated) - max_age_seconds
+    return [c for c, s in zip(claims, stamps, strict=True) if s is None or s >= cutoff]
+
+
+def remember(prior: Sequence[SubjectClaim], new: SubjectClaim, *, max_claims: int,
+             max_age_seconds: float) -> list[SubjectClaim]:
+    """The claims to keep for a subject after `new` arrives: oldest first, at most `max_claims`,
+    none aged out by `within_age`. Re-delivering a claim (same article and offsets) replaces it
+    instead of adding it; claims without a publication time are only pushed out by newer ones.
     """
     if max_claims < 1:
         raise ValueError("max_claims must be at least 1")
-    cutoff = now - timedelta(seconds=max_age_seconds)
     key = (new.claim.article_id, new.claim.start, new.claim.end)
-
-    def fresh(item: SubjectClaim) -> bool:
-        published = item.published_at
-        if published is None:
-            return True
-        if (published.tzinfo is None) != (cutoff.tzinfo is None):
-            published = published.replace(tzinfo=cutoff.tzinfo)
-        return published >= cutoff
-
-    kept = [c for c in prior if (c.claim.article_id, c.claim.start, c.claim.end) != key and fresh(c)]
-    kept.append(new)
-    return kept[-max_claims:]
+    kept = [c for c in prior if (c.claim.article_id, c.claim.start, c.claim.end) != key]
+    older = [c for c in within_age([*kept, new], max_age_seconds) if c is not new]
+    return [*older[max(0, len(older) - max_claims + 1):], new]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
 
 from spacy.tokens import Doc
 
 from schemas.articles import Article
 from schemas.events import ContradictionEvent, QuoteEvent
 from schemas.internal import SubjectClaim
-from services.contradictions.cross import cross_contradictions, remember
+from services.contradictions.cross import cross_contradictions, remember, within_age
 from services.contradictions.detect import find_contradictions, subject_claims
 from services.contradictions.pair_model import PairModel
 
@@ -28,9 +27,11 @@ def within_article(article: Article, quotes: Sequence[QuoteEvent], doc: Doc | No
 
 def across_articles(
     claim: SubjectClaim, prior: Sequence[SubjectClaim], *, model: PairModel,
-    max_claims: int, max_age_seconds: float, now: datetime,
+    max_claims: int, max_age_seconds: float,
 ) -> tuple[list[ContradictionEvent], list[SubjectClaim]]:
-    """Cross-article contradictions of a new claim, and its story key's memory with it added."""
-    found = cross_contradictions(claim, prior, model=model)
-    kept = remember(prior, claim, max_claims=max_claims, max_age_seconds=max_age_seconds, now=now)
+    """Cross-article contradictions of a new claim against the remembered claims of its story key
+    that are not too old for it (`cross.within_age`), and the memory with the claim added."""
+    current = [c for c in within_age([*prior, claim], max_age_seconds) if c is not claim]
+    found = cross_contradictions(claim, current, model=model)
+    kept = remember(prior, claim, max_claims=max_claims, max_age_seconds=max_age_seconds)
     return found, kept

@@ -5,7 +5,7 @@ import pytest
 from schemas.common import Speaker
 from schemas.events import Claim, ContradictionEvent
 from schemas.internal import SubjectClaim
-from services.contradictions.cross import cross_contradictions, other_source, remember, story_key
+from services.contradictions.cross import cross_contradictions, other_source, remember, story_key, within_age
 from services.contradictions.pair_model import PairModel
 from services.contradictions.positions import FEATURES, load_cross_model
 
@@ -99,27 +99,36 @@ def test_remember_bounds_count_and_age() -> None:
     undated = _claim("undated", "t", age_hours=None)
     recent = [_claim(f"r{i}", "t") for i in range(3)]
     kept = remember([old, undated, *recent], _claim("new", "t"), max_claims=3,
-                    max_age_seconds=24 * 3600, now=NOW)
+                    max_age_seconds=24 * 3600)
     assert [c.claim.article_id for c in kept] == ["r1", "r2", "new"]
-    kept = remember([old, undated], _claim("new", "t"), max_claims=5, max_age_seconds=24 * 3600, now=NOW)
+    kept = remember([old, undated], _claim("new", "t"), max_claims=5, max_age_seconds=24 * 3600)
     assert [c.claim.article_id for c in kept] == ["undated", "new"]
+
+
+def test_age_is_measured_from_the_storys_newest_claim_not_the_clock() -> None:
+    # An archive from years ago keeps all of a day's claims: nothing is stale relative to itself.
+    archive = [_claim(f"a{i}", "t", age_hours=24 * 365 * 3 + i) for i in range(4)]
+    kept = remember(archive[1:], archive[0], max_claims=10, max_age_seconds=24 * 3600)
+    assert [c.claim.article_id for c in kept] == ["a1", "a2", "a3", "a0"]
+    later = _claim("later", "t", age_hours=24 * 365 * 3 - 48)
+    assert [c.claim.article_id for c in within_age([*archive, later], 24 * 3600)] == ["later"]
 
 
 def test_remember_replaces_a_redelivered_claim() -> None:
     first = _claim("x", "t")
-    kept = remember([first], first, max_claims=5, max_age_seconds=3600 * 24, now=NOW)
+    kept = remember([first], first, max_claims=5, max_age_seconds=3600 * 24)
     assert kept == [first]
 
 
 def test_remember_survives_json_round_trip() -> None:
-    kept = remember([], _claim("x", "t"), max_claims=2, max_age_seconds=60, now=NOW)
+    kept = remember([], _claim("x", "t"), max_claims=2, max_age_seconds=60)
     restored = [SubjectClaim.model_validate(c.model_dump(mode="json")) for c in kept]
     assert restored == kept
 
 
 def test_remember_rejects_empty_memory() -> None:
     with pytest.raises(ValueError, match="max_claims"):
-        remember([], _claim("x", "t"), max_claims=0, max_age_seconds=60, now=NOW)
+        remember([], _claim("x", "t"), max_claims=0, max_age_seconds=60)
 
 
 def _stream(claims: list[SubjectClaim]) -> list[ContradictionEvent]:
@@ -128,7 +137,7 @@ def _stream(claims: list[SubjectClaim]) -> list[ContradictionEvent]:
     events = []
     for claim in claims:
         events += cross_contradictions(claim, memory, model=fixed(0.9))
-        memory = remember(memory, claim, max_claims=50, max_age_seconds=1e9, now=NOW)
+        memory = remember(memory, claim, max_claims=50, max_age_seconds=1e9)
     return events
 
 
