@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from schemas.articles import Article
 from schemas.common import Speaker
@@ -132,6 +133,18 @@ def quote_claims(article: Article, quotes: Sequence[QuoteEvent],
         if content.text.strip() and is_assertion(content.text, quote.cue.text if quote.cue else None):
             claims.append(quote_claim(article, quote, index))
     return claims
+
+
+class ArticleClaims(NamedTuple):
+    """An article's sentences and the claims of its quotes, read once for every detector."""
+
+    index: SentenceIndex
+    claims: list[QuoteClaim]
+
+
+def read_claims(article: Article, quotes: Sequence[QuoteEvent]) -> ArticleClaims:
+    index = SentenceIndex(article.text)
+    return ArticleClaims(index, quote_claims(article, quotes, index))
 
 
 def known_speakers(quotes: Sequence[QuoteEvent]) -> dict[str, Speaker]:

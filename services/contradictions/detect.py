@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from schemas.articles import Article
 from schemas.events import ContradictionEvent, QuoteEvent
 from schemas.internal import SubjectClaim
-from services.contradictions.claims import SentenceIndex, known_speakers, quote_claims
+from services.contradictions.claims import ArticleClaims, known_speakers, read_claims
 from services.contradictions.evaluative import evaluative_contradictions
 from services.contradictions.evidence import evidence_in
 from services.contradictions.opposition import opposed_claims
@@ -28,7 +28,8 @@ MAX_EVENTS = 20  # per article; an article past it keeps its most confident even
 
 
 def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *, doc: Doc | None = None,
-                        model: PairModel | None = None, work: Counter[str] | None = None) -> list[ContradictionEvent]:
+                        model: PairModel | None = None, work: Counter[str] | None = None,
+                        read: ArticleClaims | None = None) -> list[ContradictionEvent]:
     """Contradictions within one article, each pair of claims once, in text order (at most
     `MAX_EVENTS`: the most confident).
 
@@ -41,11 +42,11 @@ def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *, doc: 
     The work is linear in the article: sentences are split once, each quote is looked at in its
     own sentence only, and every pairing is bounded. `work`, when given, counts what was looked
     at ("sentences", "quote_checks", "pairs") and the bounds hit ("bounded"), so tests can hold
-    the work to the size of the input without timing it.
+    the work to the size of the input without timing it. `read` is `read_claims(article, quotes)`
+    when the caller has it already.
     """
     work = Counter() if work is None else work
-    index = SentenceIndex(article.text)
-    claims = quote_claims(article, quotes, index)
+    index, claims = read or read_claims(article, quotes)
     parties = story_parties(without_datelines(article.text))
     events = evaluative_contradictions(article, claims, parties, doc, work=work)
     directory = known_speakers(quotes)
@@ -77,12 +78,13 @@ MAX_STORY_QUOTES = 5
 
 
 def subject_claims(article: Article, quotes: Sequence[QuoteEvent], *,
-                   doc: Doc | None = None) -> list[SubjectClaim]:
+                   doc: Doc | None = None, read: ArticleClaims | None = None) -> list[SubjectClaim]:
     """The article's claims for cross-article comparison, each filed under every salient entity
     of the article's story (see `story`): what the outlet asserts (headline, lead, refuting
     sentences) and up to `MAX_STORY_QUOTES` quotes that refute or negate something. Each
     carries the article's position: whether any of them refutes something. None without
-    `doc` (the parse names the entities) or when the article names no entity.
+    `doc` (the parse names the entities) or when the article names no entity. `read` as in
+    `find_contradictions`.
     """
     if doc is None:
         return []
@@ -90,14 +92,15 @@ def subject_claims(article: Article, quotes: Sequence[QuoteEvent], *,
     terms = salient_terms(doc, outlet=article.source)
     if not entities:
         return []
-    index = SentenceIndex(article.text)
-    quoted = [c.claim for c in quote_claims(article, quotes, index)
+    index, claims_of_quotes = read or read_claims(article, quotes)
+    quoted = [c.claim for c in claims_of_quotes
               if c.claim.speaker is not None and (refutes(c.claim.text) or has_negation(c.claim.text))]
     outlet = outlet_claims(article, index)
     claims = sorted({(c.start, c.end): c for c in [*outlet, *quoted[:MAX_STORY_QUOTES]]}.values(),
                     key=lambda c: (c.start, c.end))
     position = any(refutes(c.text) for c in claims)
-    return [SubjectClaim(subject=key, claim=claim, polarity=max(-1.0, min(1.0, polarity(claim.text))),
+    polarities = [max(-1.0, min(1.0, polarity(claim.text))) for claim in claims]
+    return [SubjectClaim(subject=key, claim=claim, polarity=value,
                          published_at=article.published_at, story_entities=entities, story_terms=terms,
                          article_refutes=position)
-            for claim in claims for key in entities]
+            for claim, value in zip(claims, polarities, strict=True) for key in entities]

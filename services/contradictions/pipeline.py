@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from schemas.articles import Article
 from schemas.events import ContradictionEvent, QuoteEvent
 from schemas.internal import SubjectClaim
+from services.contradictions.claims import read_claims
 from services.contradictions.cross import cross_contradictions, remember, within_age
 from services.contradictions.detect import find_contradictions, subject_claims
 from services.contradictions.pair_model import PairModel
@@ -22,7 +23,9 @@ def within_article(article: Article, quotes: Sequence[QuoteEvent], doc: Doc | No
     `doc` is the article's parse (a bundle's, decoded; or the caller's own); `work` counts what
     was looked at and the bounds hit (see `detect.find_contradictions`).
     """
-    return (find_contradictions(article, quotes, doc=doc, work=work), subject_claims(article, quotes, doc=doc))
+    read = read_claims(article, quotes)
+    return (find_contradictions(article, quotes, doc=doc, work=work, read=read),
+            subject_claims(article, quotes, doc=doc, read=read))
 
 
 def across_articles(

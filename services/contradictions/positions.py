@@ -41,12 +41,18 @@ def _refuting_stems() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)  # a remembered claim is compared with every new one in its story
-def _reading(text: str) -> tuple[frozenset[str], bool, bool, bool, float, bool]:
+def _reading(text: str) -> tuple[frozenset[str], bool, bool, bool, bool]:
     words = [w.lower() for w in tokens(text)]
     refuting = _refuting_stems()
     return (frozenset(content_words(words)), any(stem(w) in refuting for w in words),
             any(w in NEGATIONS for w in words),
-            any(w in RUMOURS for w in words), polarity(text), text.rstrip(" \"'\u201d").endswith("?"))
+            any(w in RUMOURS for w in words), text.rstrip(" \"'\u201d").endswith("?"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _polarity(text: str) -> float:
+    """VADER polarity, apart from `_reading`: most texts are only asked whether they refute."""
+    return polarity(text)
 
 
 def refutes(text: str) -> bool:
@@ -56,8 +62,9 @@ def refutes(text: str) -> bool:
 
 def position_features(a: str, b: str) -> dict[str, float]:
     """The features of the pair (a, b); the same values for (b, a)."""
-    words_a, refute_a, negated_a, rumour_a, polarity_a, question_a = _reading(a)
-    words_b, refute_b, negated_b, rumour_b, polarity_b, question_b = _reading(b)
+    words_a, refute_a, negated_a, rumour_a, question_a = _reading(a)
+    words_b, refute_b, negated_b, rumour_b, question_b = _reading(b)
+    polarity_a, polarity_b = _polarity(a), _polarity(b)
     union = words_a | words_b
     shared = len(words_a & words_b)
     return {
