@@ -70,11 +70,12 @@ def main() -> None:
           lambda: each(QuotedArticle.model_validate_json, encoded))
     decoded = timed(rows, "entities + contradictions: decode parse (each)", n,
                     lambda: [decode_doc(b.parse, vocab) for b in bundles])
+    pairs = list(zip(bundles, decoded, strict=True))
     entities = timed(rows, "entities: extract_entities", n,
-                     lambda: [extract_entities(d, article_id=b.article.id) for b, d in zip(bundles, decoded, strict=True)])
+                     lambda: [extract_entities(d, article_id=b.article.id) for b, d in pairs])
     timed(rows, "entities: events to JSON", n, lambda: [[e.model_dump_json() for e in es] for es in entities])
     found = timed(rows, "contradictions: within_article", n,
-                  lambda: [within_article(b.article, b.quotes, d) for b, d in zip(bundles, decoded, strict=True)])
+                  lambda: [within_article(b.article, b.quotes, d) for b, d in pairs])
     claims = [c for _, cs in found for c in cs]
     encoded_claims = timed(rows, "contradictions: subject claims to JSON", n,
                            lambda: [c.model_dump_json().encode() for c in claims])
