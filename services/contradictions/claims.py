@@ -138,7 +138,7 @@ def quote_claims(article: Article, quotes: Sequence[QuoteEvent],
 class ArticleClaims(NamedTuple):
     """An article's sentences and the claims of its quotes, read once for every detector."""
 
-    index: SentenceIndex
+    sentences: SentenceIndex
     claims: list[QuoteClaim]
 
 
