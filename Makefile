@@ -47,8 +47,9 @@ lint: install ## ruff and mypy
 schemas: install ## regenerate the JSON Schema files from the models
 	$(BIN)/python -m schemas.generate
 
-bench: install ## speed figures (prints a table, writes bench/results/)
+bench: install ## speed figures: 5 interleaved bare/pipeline runs with median and spread, then CPU per step
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python -m bench.worker_steps
 	$(BIN)/python -m bench.contradiction_cost
 
 quality: install ## quality figures on ../shared (quotes, contradictions, entities), textacy floor included

@@ -21,8 +21,10 @@ def report(*, source: str, settings: Settings, bare: BareSpacy, full: LoadResult
            ready: Mapping[str, float], rss: Mapping[str, list[float]], cpu: Mapping[str, float],
            env: Mapping[str, str], started: float,
            name: str = "pipeline", quote_instances: int | None = None,
-           cpu_outside: Mapping[str, float] | None = None, pace_divisor: float = 2.0) -> Path:
-    """Print the table and write the JSON file; returns its path."""
+           cpu_outside: Mapping[str, float] | None = None, pace_divisor: float = 2.0,
+           conditions: Mapping[str, Any] | None = None) -> Path:
+    """Print the table and write the JSON file (with `conditions`: the machine's state before the
+    run); returns its path."""
     ratio = full.articles_per_second / bare.articles_per_second
     rows = [
         ("B  bare spaCy nlp.pipe (full pipeline)", f"{bare.articles_per_second:.2f} articles/s"),
@@ -69,7 +71,7 @@ def report(*, source: str, settings: Settings, bare: BareSpacy, full: LoadResult
     for label, value in rows:
         print(f"  {label:<{width}}  {value}")
     RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"{name}-{time.strftime('%Y%m%d-%H%M%S', time.localtime(started))}.json"
+    path = RESULTS / f"{name}-{time.strftime('%Y%m%d-%H%M%S', time.gmtime(started))}.json"
     data: dict[str, Any] = {
         "source": source, "R": ratio, "bare": dataclasses.asdict(bare), "full": dataclasses.asdict(full),
         "paced": dataclasses.asdict(paced) if paced else None, "ready_seconds": dict(ready),
@@ -77,7 +79,7 @@ def report(*, source: str, settings: Settings, bare: BareSpacy, full: LoadResult
         "cpu_ms_per_article_outside_workers": dict(cpu_outside or {}), "batch_size": settings.batch_size,
         "env": dict(env),
         "load_average": _load(), "cpus": os.cpu_count(), "quote_instances": quote_instances,
-        "partitions": settings.partitions,
+        "partitions": settings.partitions, **(conditions or {}),
     }
     path.write_text(json.dumps(data, indent=2) + "\n")
     print(f"  written to {path}")

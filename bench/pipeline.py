@@ -1,7 +1,12 @@
-"""Pipeline speed against bare spaCy, in one run on this machine.
+"""Pipeline speed against bare spaCy on this machine, over several interleaved runs.
 
-    .venv/bin/python bench/pipeline.py [--articles 300] [--quote-instances 2] [--pace-divisor 2] [--shared-parse]
+    .venv/bin/python bench/pipeline.py [--runs 5] [--articles 300] [--quote-instances 2] [--pace-divisor 2]
     (or `make bench`)
+
+Each run measures B, then P on a fresh broker and fresh workers, and prints its table;
+after the last run, a summary gives each figure per run, its median and its spread
+(`bench/series.py`). Before each run the bench waits briefly for the machine to settle
+and records the load average; it warns loudly when something else is using the CPU.
 
 The design measured: the quote worker is the only parser (full en_core_web_sm) and ships
 its parse in each quoted-articles bundle; the entity and contradiction workers read
@@ -26,12 +31,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import os
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -43,6 +50,7 @@ from bench.bench_load import LoadResult, bare_spacy, run_load  # noqa: E402
 from bench.bench_processes import Launcher, cpu_seconds, peak_rss_mb, process_tree  # noqa: E402
 from bench.bench_report import report  # noqa: E402
 from bench.bench_support import Completion, Observer, processing_totals  # noqa: E402
+from bench.series import QUIET_CORES, load_average, print_summary, settle, warn  # noqa: E402
 from services.cli.stack import metrics_port_env, worker_command, worker_processes  # noqa: E402
 from services.common.broker import free_port  # noqa: E402
 from services.common.kafka import ensure_topics  # noqa: E402
@@ -105,6 +113,9 @@ def with_quote_time(result: LoadResult, before: tuple[float, float], after: tupl
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=5, metavar="N",
+                        help="measure B then P this many times, interleaved; prints each run, the median "
+                             "and the spread (default 5)")
     parser.add_argument("--no-paced", action="store_true", help="skip the paced run")
     parser.add_argument("--pace-divisor", type=float, default=2.0, metavar="D",
                         help="the paced run publishes at P / D articles/s (default 2: the latency target's P/2)")
@@ -114,10 +125,25 @@ def main() -> None:
     parser.add_argument("--shared-parse", action="store_true",
                         help="the older shared-parse experiment (ignores --quote-instances)")
     args = parser.parse_args()
-    if args.quote_instances < 1:
-        parser.error("--quote-instances must be at least 1")
+    if args.quote_instances < 1 or args.runs < 1:
+        parser.error("--quote-instances and --runs must be at least 1")
     texts, source = load_texts(args.articles)
-    print(f"{len(texts)} articles from {source}; measuring bare spaCy first", file=sys.stderr)
+    if load_average()[0] > QUIET_CORES:
+        warn(f"load average {load_average()[0]:.2f} before the first run (quiet is < {QUIET_CORES}): something "
+             "else is running, and wall-clock figures (B, P, R, latency) will be low and uneven")
+    runs, quiet = [], []
+    for number in range(1, args.runs + 1):
+        print(f"run {number} of {args.runs}: settling, then bare spaCy, then the pipeline", file=sys.stderr)
+        quiet.append(settle())
+        conditions = {"load_average_before": load_average(), "busy_cores_before": quiet[-1]}
+        path = one_run(args, texts, source, conditions)
+        runs.append(json.loads(path.read_text()))
+    if args.runs > 1:
+        print_summary(runs, quiet)
+
+
+def one_run(args: argparse.Namespace, texts: list[str], source: str, conditions: dict[str, Any]) -> Path:
+    """B, then P on a fresh broker and fresh workers; prints the run's table, returns its result file."""
     bare = bare_spacy(texts)
     run_dir = Path(tempfile.mkdtemp(prefix="counterclaim-bench-"))
     os.chdir(run_dir)  # Faust writes its data directories into the working directory
@@ -168,9 +194,10 @@ def main() -> None:
     os.chdir(REPO)
     shutil.rmtree(run_dir, ignore_errors=True)  # kept, with the worker logs, only when something failed
     name = "shared-parse" if args.shared_parse else f"pipeline-{args.quote_instances}q"
-    report(source=source, settings=settings, bare=bare, full=full, paced=paced, ready=ready, rss=rss, cpu=cpu,
-           env=tuning_env(), started=started, name=name, cpu_outside=cpu_outside,
-           quote_instances=None if args.shared_parse else args.quote_instances, pace_divisor=args.pace_divisor)
+    return report(source=source, settings=settings, bare=bare, full=full, paced=paced, ready=ready, rss=rss,
+                  cpu=cpu, env=tuning_env(), started=started, name=name, cpu_outside=cpu_outside,
+                  quote_instances=None if args.shared_parse else args.quote_instances,
+                  pace_divisor=args.pace_divisor, conditions=conditions)
 
 
 if __name__ == "__main__":
