@@ -64,7 +64,8 @@ def main() -> None:
     parses = timed(rows, "quotes: encode parse (DocBin, base64)", n, lambda: each(encode_doc, docs))
     bundles = [QuotedArticle(article=a, quotes=tuple(q), parse=p)
                for a, q, p in zip(articles, quotes, parses, strict=True)]
-    timed(rows, "quotes: quote events to JSON", n, lambda: [[q.model_dump_json() for q in qs] for qs in quotes])
+    quote_json = timed(rows, "quotes: quote events to JSON", n,
+                       lambda: [[q.model_dump_json().encode() for q in qs] for qs in quotes])
     encoded = timed(rows, "quotes: bundle to JSON", n, lambda: [b.model_dump_json().encode() for b in bundles])
     timed(rows, "entities + contradictions: bundle JSON decode and validate (each)", n,
           lambda: each(QuotedArticle.model_validate_json, encoded))
@@ -73,7 +74,8 @@ def main() -> None:
     pairs = list(zip(bundles, decoded, strict=True))
     entities = timed(rows, "entities: extract_entities", n,
                      lambda: [extract_entities(d, article_id=b.article.id) for b, d in pairs])
-    timed(rows, "entities: events to JSON", n, lambda: [[e.model_dump_json() for e in es] for es in entities])
+    entity_json = timed(rows, "entities: events to JSON", n,
+                        lambda: [[e.model_dump_json().encode() for e in es] for es in entities])
     found = timed(rows, "contradictions: within_article", n,
                   lambda: [within_article(b.article, b.quotes, d) for b, d in pairs])
     claims = [c for _, cs in found for c in cs]
@@ -91,6 +93,12 @@ def main() -> None:
     print(f"{n} articles from {source}; CPU ms per article")
     for label, ms in rows:
         print(f"  {label:<{width}}  {ms:6.2f}")
+    events = [e.model_dump_json().encode() for found_events, _ in found for e in found_events]
+    print("bytes per article on each topic (message values; messages per article)")
+    for topic, messages in (("raw-articles", raw), ("quotes", [m for ms in quote_json for m in ms]),
+                            ("quoted-articles", encoded), ("entities", [m for ms in entity_json for m in ms]),
+                            ("subject-claims", encoded_claims), ("contradictions", events)):
+        print(f"  {topic:<16} {sum(map(len, messages)) / n:8.0f}  ({len(messages) / n:.1f})")
 
 
 if __name__ == "__main__":

@@ -61,18 +61,25 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
             *(Outgoing(topics.subject_claims, subject_key(c.subject), c.model_dump_json().encode()) for c in claims),
         ]
 
-    def across_one(claim: SubjectClaim) -> list[Outgoing]:
-        prior = [SubjectClaim.model_validate(item) for item in recent[claim.subject]]
-        found, kept = across_articles(claim, prior, model=model, max_claims=settings.claim_memory,
-                                      max_age_seconds=settings.claim_max_age_seconds)
-        recent[claim.subject] = [item.model_dump(mode="json") for item in kept]
-        return [announce(event) for event in found]
-
     def within(bundles: Sequence[QuotedArticle]) -> Iterator[list[Outgoing]]:
         return (within_one(bundle) for bundle in bundles)
 
     async def across(claims: Sequence[SubjectClaim]) -> list[list[Outgoing]]:
-        return [across_one(claim) for claim in claims]
+        # Each story key's memory is read from the table and written back once per batch, not once
+        # per claim: an article files several claims under each key, and a key holds up to
+        # claim_memory claims, all decoded on read and encoded (and sent to the changelog) on write.
+        memory: dict[str, list[SubjectClaim]] = {}
+        outputs = []
+        for claim in claims:
+            if claim.subject not in memory:
+                memory[claim.subject] = [SubjectClaim.model_validate(item) for item in recent[claim.subject]]
+            found, memory[claim.subject] = across_articles(
+                claim, memory[claim.subject], model=model, max_claims=settings.claim_memory,
+                max_age_seconds=settings.claim_max_age_seconds)
+            outputs.append([announce(event) for event in found])
+        for subject, kept in memory.items():
+            recent[subject] = [item.model_dump(mode="json") for item in kept]
+        return outputs
 
     within_edge = make_edge(app, settings, metrics, WORKER, QuotedArticle,
                             max_bytes=settings.max_article_bytes * BUNDLE_SIZE_FACTOR)
