@@ -1,6 +1,6 @@
 """Contradictions in real news (../shared/EVAL.md): PolNeAR dev within articles, FNC-1 across outlets.
 
-    .venv/bin/python -m bench.quality_news [--shared ../shared] [--save-events DIR]
+    .venv/bin/python -m bench.quality_news [--shared ../shared] [--save-events DIR] [--only within|across]
 
 Each set goes through one in-process `counterclaim analyze` run (the code the CLI runs),
 then is scored by `bench.news_scoring`. Printed, never asserted; figures go in the README.
@@ -95,11 +95,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--save-events", type=Path, default=None,
                         help="also write the contradiction events of each set here")
+    parser.add_argument("--only", choices=("within", "across"), default=None,
+                        help="measure one set only: PolNeAR within articles, or FNC-1 across outlets")
     args = parser.parse_args(argv)
     if not (args.shared / "EVAL.md").exists():
         sys.exit(f"{args.shared}: no ../shared data here; nothing to measure")
-    within(args.shared, args.save_events)
-    across(args.shared, args.save_events)
+    if args.only != "across":
+        within(args.shared, args.save_events)
+    if args.only != "within":
+        across(args.shared, args.save_events)
 
 
 if __name__ == "__main__":
