@@ -58,6 +58,10 @@ def report(*, source: str, settings: Settings, bare: BareSpacy, full: LoadResult
     rows.append(("CPU ms/article: bare / workers", f"{bare.cpu_ms_per_article:.0f} / {pipeline_cpu:.0f} (" + ", ".join(
         f"{worker} {sum(ms):.1f}" + (f" = {' + '.join(f'{m:.1f}' for m in ms)}" if len(ms) > 1 else "")
         for worker, ms in per_worker.items()) + ")"))
+    parse_ms = (conditions or {}).get("parse_cpu_ms_per_article")
+    if parse_ms:
+        rows.append(("  of which the quote workers' own parse", f"{parse_ms:.1f}; everything else in the workers "
+                     f"{pipeline_cpu - parse_ms:.1f} = {(pipeline_cpu - parse_ms) / parse_ms:.0%} of it"))
     rows.append((f"  R bound on {os.cpu_count()} idle cores (CPU)",
                  f"{(os.cpu_count() or 1) * bare.cpu_ms_per_article / pipeline_cpu:.2f}"))
     if cpu_outside:

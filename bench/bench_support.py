@@ -137,6 +137,11 @@ def processing_totals(ports: Sequence[int]) -> tuple[float, float]:
     return total(samples, f"{name}_sum"), total(samples, f"{name}_count")
 
 
+def parse_cpu_seconds(ports: Sequence[int]) -> float:
+    """CPU seconds the quote workers on `ports` have spent in spaCy so far."""
+    return total([sample for port in ports for sample in scrape(port)], "counterclaim_parse_cpu_seconds_total")
+
+
 def queueing_p99(service_seconds: Sequence[float], rate: float, servers: int,
                  server_of: Sequence[int] | None = None) -> float:
     """p99 seconds from arrival to done when articles arrive evenly at `rate` per second and

@@ -49,7 +49,7 @@ from bench.bench_articles import load_texts  # noqa: E402
 from bench.bench_load import LoadResult, bare_spacy, run_load  # noqa: E402
 from bench.bench_processes import Launcher, cpu_seconds, peak_rss_mb, process_tree  # noqa: E402
 from bench.bench_report import report  # noqa: E402
-from bench.bench_support import Completion, Observer, processing_totals  # noqa: E402
+from bench.bench_support import Completion, Observer, parse_cpu_seconds, processing_totals  # noqa: E402
 from bench.series import QUIET_CORES, load_average, print_summary, settle, warn  # noqa: E402
 from services.cli.stack import metrics_port_env, worker_command, worker_processes  # noqa: E402
 from services.common.broker import free_port  # noqa: E402
@@ -175,9 +175,10 @@ def one_run(args: argparse.Namespace, texts: list[str], source: str, conditions:
                        "bench process": [os.getpid()]}
             cpu_before = {name: cpu_seconds(pids) for name, pids in {**trees, **outside}.items()}
             quote_ports = [port for name, port in ports.items() if name.startswith("quotes")]
-            before = processing_totals(quote_ports)
+            before, parse_before = processing_totals(quote_ports), parse_cpu_seconds(quote_ports)
             full = run_load(settings, observer, completion, texts, "full", done_before=done)
             full = with_quote_time(full, before, processing_totals(quote_ports))
+            parse_ms = (parse_cpu_seconds(quote_ports) - parse_before) * 1000 / len(texts)
             cpu = {name: (cpu_seconds(pids) - cpu_before[name]) * 1000 / len(texts) for name, pids in trees.items()}
             cpu_outside = {name: (cpu_seconds(pids) - cpu_before[name]) * 1000 / len(texts)
                            for name, pids in outside.items()}
@@ -197,7 +198,7 @@ def one_run(args: argparse.Namespace, texts: list[str], source: str, conditions:
     return report(source=source, settings=settings, bare=bare, full=full, paced=paced, ready=ready, rss=rss,
                   cpu=cpu, env=tuning_env(), started=started, name=name, cpu_outside=cpu_outside,
                   quote_instances=None if args.shared_parse else args.quote_instances,
-                  pace_divisor=args.pace_divisor, conditions=conditions)
+                  pace_divisor=args.pace_divisor, conditions={**conditions, "parse_cpu_ms_per_article": parse_ms})
 
 
 if __name__ == "__main__":

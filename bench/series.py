@@ -70,6 +70,12 @@ def _outside_parse(run: Mapping[str, Any]) -> float:
     return (sum(run["cpu_ms_per_article"].values()) - bare) / bare
 
 
+def _outside_own_parse(run: Mapping[str, Any]) -> float | None:
+    """The same share, against the quote workers' own parse in the same run (same machine state)."""
+    parse = run.get("parse_cpu_ms_per_article")
+    return (sum(run["cpu_ms_per_article"].values()) - parse) / parse if parse else None
+
+
 FIGURES: tuple[Figure, ...] = (
     ("B, articles/s", lambda r: r["bare"]["articles_per_second"], "{:.2f}"),
     ("P, articles/s", lambda r: r["full"]["articles_per_second"], "{:.2f}"),
@@ -78,6 +84,7 @@ FIGURES: tuple[Figure, ...] = (
     ("bare CPU ms/article", lambda r: r["bare"]["cpu_ms_per_article"], "{:.1f}"),
     ("workers' CPU ms/article", lambda r: sum(r["cpu_ms_per_article"].values()), "{:.1f}"),
     ("workers' CPU outside the parse, share of bare", _outside_parse, "{:.0%}"),
+    ("  the same against the workers' own parse", _outside_own_parse, "{:.0%}"),
     ("broker + bench CPU ms/article", lambda r: sum(r["cpu_ms_per_article_outside_workers"].values()), "{:.1f}"),
     ("peak RSS of the largest process, MiB", lambda r: max(max(v) for v in r["peak_rss_mib"].values()), "{:.0f}"),
     ("ready, slowest process, s", lambda r: max(r["ready_seconds"].values()), "{:.1f}"),

@@ -28,6 +28,7 @@ class WorkerMetrics:
     consumer_lag_messages: Gauge
     contradictions: Counter
     articles_bounded: Counter
+    parse_cpu_seconds: Counter
     ready: Gauge
 
 
@@ -78,6 +79,11 @@ def make_metrics(worker: str, registry: CollectorRegistry | None = None) -> Work
         articles_bounded=Counter(
             "counterclaim_articles_bounded",
             "Articles whose candidate pairs or events hit a bound; their most confident events were kept.",
+            ["worker"], registry=reg,
+        ).labels(worker),
+        parse_cpu_seconds=Counter(
+            "counterclaim_parse_cpu_seconds",
+            "CPU seconds spent in spaCy parsing articles (the quote worker; 0 elsewhere).",
             ["worker"], registry=reg,
         ).labels(worker),
         ready=Gauge(

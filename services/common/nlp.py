@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from services.common.attribute_index import speed_up_attribute_ruler
 
@@ -37,3 +39,16 @@ def load_nlp(keep: Iterable[str] = FULL_PARSE) -> Language:
 # peak RSS from ~230 to ~300 MiB.
 PIPE_BATCH_SIZE = 4
 
+
+
+def cpu_counted(docs: Iterable[Doc], add_seconds: Callable[[float], None]) -> Iterator[Doc]:
+    """`docs` (a lazy `nlp.pipe`), adding the CPU time this thread spends producing each one:
+    the parse alone, apart from what the caller does with each doc in between."""
+    parsed = iter(docs)
+    while True:
+        started = time.thread_time()
+        doc = next(parsed, None)
+        add_seconds(time.thread_time() - started)
+        if doc is None:
+            return
+        yield doc

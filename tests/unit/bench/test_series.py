@@ -16,6 +16,7 @@ def _run(r: float, p99: float | None, workers_cpu: float) -> dict[str, Any]:
         "cpu_ms_per_article_outside_workers": {"broker": 3.0, "bench process": 2.0},
         "peak_rss_mib": {"quotes": [250.0, 260.0], "entities": [120.0]},
         "ready_seconds": {"quotes": 4.0, "entities": 3.5},
+        "parse_cpu_ms_per_article": 40.0,
     }
 
 
@@ -26,4 +27,5 @@ def test_median_and_spread_of_each_figure() -> None:
     # A run without a paced load has no latency figure; the median is over the others.
     assert rows["e2e p99 at P/2 / bare p99"] == [["2.50", "3.00", "-"], "2.75", "2.50 .. 3.00"]
     assert rows["workers' CPU outside the parse, share of bare"][1] == "30%"
+    assert rows["  the same against the workers' own parse"][1] == "62%"  # (65 - 40) / 40
     assert rows["peak RSS of the largest process, MiB"][1] == "260"
