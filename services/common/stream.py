@@ -6,7 +6,7 @@ import asyncio
 import logging
 import os
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -14,6 +14,7 @@ from aiokafka.errors import MessageSizeTooLargeError, RecordListTooLargeError, R
 from faust.types import EventT, StreamT
 from pydantic import BaseModel
 
+from services.common.batching import batches
 from services.common.intake import Origin, Rejection, dead_letter, decode
 from services.common.metrics import WorkerMetrics
 
@@ -52,7 +53,13 @@ class Edge(Generic[Input]):
 Handler = Callable[[Sequence[Input]], Awaitable[Sequence[list[Outgoing] | Rejection]]]
 
 
-async def run_batches(stream: StreamT, edge: Edge[Input], handle: Handler[Input], *, batch_size: int) -> None:
+# The batches of a stream: (stream, batch size, seconds to wait for a batch to fill once it has begun).
+Take = Callable[[StreamT, int, float], AsyncIterator[Sequence[EventT]]]
+BATCH_WINDOW_SECONDS = 0.005
+
+
+async def run_batches(stream: StreamT, edge: Edge[Input], handle: Handler[Input], *, batch_size: int,
+                      take: Take = batches) -> None:
     """Consume `stream` in batches until it stops.
 
     Faust acknowledges a batch once this loop moves on, even when the body
@@ -61,7 +68,7 @@ async def run_batches(stream: StreamT, edge: Edge[Input], handle: Handler[Input]
     and a shutdown (SIGTERM) in mid-batch leaves the batch uncommitted; either
     way the batch is redelivered.
     """
-    async for events in stream.take_events(batch_size, within=0.005):  # type: ignore[attr-defined]
+    async for events in take(stream, batch_size, BATCH_WINDOW_SECONDS):
         try:
             await process_batch(events, edge, handle)
         except asyncio.CancelledError:

@@ -135,7 +135,8 @@ def test_cancelled_mid_batch_leaves_the_batch_unacknowledged() -> None:
         return []
 
     async def scenario() -> None:
-        task = asyncio.ensure_future(run_batches(stream, edge(FakeSend()), stuck, batch_size=2))  # type: ignore[arg-type]
+        task = asyncio.ensure_future(run_batches(stream, edge(FakeSend()), stuck, batch_size=2,  # type: ignore[arg-type]
+                                                  take=lambda s, n, w: stream.take_events(n, w)))
         await started.wait()
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
