@@ -78,3 +78,11 @@ def test_dockerfile_exposes_the_metrics_ports_and_downloads_nothing_at_run_time(
     assert exposed and set(exposed.group(1).split()) == {str(p) for p in METRICS_PORTS.values()}
     assert "spacy download" not in dockerfile
     assert "-c requirements.lock" in dockerfile
+
+
+def test_compose_partitions_allow_its_quote_replicas_and_match_the_capacity_plan(compose: dict[str, Any]) -> None:
+    env = compose["services"]["quotes"]["environment"]
+    partitions = int(env["COUNTERCLAIM_PARTITIONS"])
+    assert compose["services"]["quotes"]["deploy"]["replicas"] <= partitions
+    plan = (REPO / "docs" / "capacity.md").read_text()
+    assert f"`COUNTERCLAIM_PARTITIONS` is {partitions} there" in plan, "docs/capacity.md names another count"
