@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from kafka.admin import KafkaAdminClient, NewTopic
+
+from services.cli.layout import worker_command
 from services.cli.stack import worker_ready
+from services.common.broker import free_port
+from services.common.settings import Settings
 
 POLL_SECONDS = 0.02
 
@@ -92,3 +98,20 @@ def cpu_seconds(pids: Sequence[int]) -> float:
             continue
         ticks += int(fields[11]) + int(fields[12])
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def shared_parse_commands() -> dict[str, list[str]]:
+    """The older experiment: a parse worker and extract-only entity and quote workers."""
+    experiment = [sys.executable, str(Path(__file__).with_name("shared_parse_workers.py"))]
+    return {"parse": [*experiment, "parse"], "entities": [*experiment, "entities"],
+            "quotes": [*experiment, "quotes"], "contradictions": worker_command("contradictions")}
+
+
+def shared_parse_env(settings: Settings, env: dict[str, str]) -> dict[str, int]:
+    """Adds the experiment's internal topic and parse-worker port to `env`; returns every metrics port."""
+    env["BENCH_TOPIC_PARSED"] = f"parsed-{settings.group_prefix}"
+    env["BENCH_PARSE_METRICS_PORT"] = str(free_port())
+    admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
+    admin.create_topics([NewTopic(env["BENCH_TOPIC_PARSED"], settings.partitions, 1)])
+    admin.close()
+    return {**settings.metrics_ports, "parse": int(env["BENCH_PARSE_METRICS_PORT"])}

@@ -43,16 +43,21 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kafka.admin import KafkaAdminClient, NewTopic  # noqa: E402
 
 from bench.bench_articles import load_texts  # noqa: E402
 from bench.bench_load import LoadResult, bare_spacy, run_load  # noqa: E402
-from bench.bench_processes import Launcher, cpu_seconds, peak_rss_mb, process_tree  # noqa: E402
+from bench.bench_processes import (  # noqa: E402
+    Launcher,
+    cpu_seconds,
+    peak_rss_mb,
+    process_tree,
+    shared_parse_commands,
+    shared_parse_env,
+)
 from bench.bench_report import report  # noqa: E402
 from bench.bench_support import Completion, Observer, parse_cpu_seconds, processing_totals  # noqa: E402
 from bench.series import QUIET_CORES, load_average, print_summary, settle, warn  # noqa: E402
-from services.cli.stack import metrics_port_env, worker_command, worker_processes  # noqa: E402
-from services.common.broker import free_port  # noqa: E402
+from services.cli.layout import metrics_port_env, worker_command, worker_processes  # noqa: E402
 from services.common.kafka import ensure_topics  # noqa: E402
 from services.common.settings import Settings, load_settings  # noqa: E402
 from tests.support.kafka import pipeline_env, running_broker  # noqa: E402
@@ -85,23 +90,6 @@ def worker_processes_of(settings: Settings, quote_instances: int) -> tuple[
     ports = {label: port for label, (_, port) in processes.items()}
     extra = {label: metrics_port_env(name, port) for label, (name, port) in processes.items()}
     return commands, ports, extra
-
-
-def shared_parse_commands() -> dict[str, list[str]]:
-    """The older experiment: a parse worker and extract-only entity and quote workers."""
-    experiment = [sys.executable, str(REPO / "bench" / "shared_parse_workers.py")]
-    return {"parse": [*experiment, "parse"], "entities": [*experiment, "entities"],
-            "quotes": [*experiment, "quotes"], "contradictions": worker_command("contradictions")}
-
-
-def shared_parse_env(settings: Settings, env: dict[str, str]) -> dict[str, int]:
-    """Adds the experiment's internal topic and parse-worker port to `env`; returns every metrics port."""
-    env["BENCH_TOPIC_PARSED"] = f"parsed-{settings.group_prefix}"
-    env["BENCH_PARSE_METRICS_PORT"] = str(free_port())
-    admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
-    admin.create_topics([NewTopic(env["BENCH_TOPIC_PARSED"], settings.partitions, 1)])
-    admin.close()
-    return {**settings.metrics_ports, "parse": int(env["BENCH_PARSE_METRICS_PORT"])}
 
 
 def with_quote_time(result: LoadResult, before: tuple[float, float], after: tuple[float, float]) -> LoadResult:

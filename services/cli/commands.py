@@ -8,24 +8,19 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from services.cli.errors import CommandError
 from services.common.settings import Settings
 
 BROKER_WAIT_SECONDS = 15.0
 
 
-class CommandError(Exception):
-    """A failure the user can fix; printed without a traceback."""
-
-    def __init__(self, message: str, exit_code: int = 1) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from services.cli import process_commands as processes
+
     handlers: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
         "publish": _publish, "alerts": _alerts, "dead-letters": _dead_letters, "notify": _notify,
-        "analyze": _analyze, "compare": _compare, "broker": _broker, "worker": _worker,
-        "up": _up, "down": _down, "demo": _demo, "desk": _desk,
+        "analyze": _analyze, "compare": _compare, "broker": processes.broker, "worker": processes.worker,
+        "up": processes.up, "down": processes.down, "demo": processes.demo, "desk": processes.desk,
     }
     return handlers[args.command](args, settings)
 
@@ -116,84 +111,6 @@ def _compare(args: argparse.Namespace, settings: Settings) -> int:
     with _open_input(args.input) as lines:
         bad = compare(lines, sys.stdout)
     return 1 if bad else 0
-
-
-def _broker(args: argparse.Namespace, settings: Settings) -> int:
-    from services.common.broker import PortInUse, start_broker
-
-    port = args.port or settings.embedded_port
-    try:
-        process = start_broker(port, variable="--port" if args.port else "COUNTERCLAIM_BROKER_PORT")
-    except PortInUse as error:
-        raise CommandError(str(error), exit_code=2) from None
-    except RuntimeError as error:
-        raise CommandError(str(error)) from None
-    print(f"Tansu broker listening on 127.0.0.1:{port} (in memory); Ctrl-C to stop", file=sys.stderr)
-    signal.signal(signal.SIGTERM, lambda *_: process.terminate())
-    try:
-        return process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
-        return process.wait()
-
-
-def _worker(args: argparse.Namespace, settings: Settings) -> int:
-    from services.cli.workers import run
-    from services.common.ports import PortInUse
-
-    try:
-        run(args.name, settings)
-    except PortInUse as error:
-        raise CommandError(str(error), exit_code=2) from None
-    return 0
-
-
-def _desk(args: argparse.Namespace, settings: Settings) -> int:
-    from services.common.settings import SettingsError
-    from services.desk.run import run_desk
-    from services.desk.settings import load_desk_settings
-
-    try:
-        desk_settings = load_desk_settings(port=args.port, group_prefix=settings.group_prefix)
-    except SettingsError as error:
-        raise CommandError(str(error), exit_code=2) from None
-    return run_desk(settings, desk_settings)
-
-
-def _up(args: argparse.Namespace, settings: Settings) -> int:
-    from services.cli.stack import up
-    from services.common.settings import SettingsError
-
-    try:
-        _starting(lambda: up(settings))
-    except SettingsError as error:
-        raise CommandError(str(error), exit_code=2) from None
-    return 0
-
-
-def _down(args: argparse.Namespace, settings: Settings) -> int:
-    from services.cli.stack import down
-
-    down(settings)
-    return 0
-
-
-def _demo(args: argparse.Namespace, settings: Settings) -> int:
-    from services.demo.run import demo
-
-    return int(_starting(lambda: demo(settings)))
-
-
-def _starting(call: Callable[[], Any]) -> Any:
-    """Run `call`, which starts processes; busy ports exit 2, other start-up failures 1, without a traceback."""
-    from services.common.ports import PortInUse
-
-    try:
-        return call()
-    except PortInUse as error:
-        raise CommandError(f"{error}; nothing was started", exit_code=2) from None
-    except RuntimeError as error:
-        raise CommandError(str(error)) from None
 
 
 def _topic_name(name: str) -> str:

@@ -97,10 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # kafka-python logs every refused connection; the commands report failures themselves.
     logging.getLogger("kafka").setLevel(logging.DEBUG if settings.log_level == "debug" else logging.CRITICAL)
     from services.cli import commands  # heavy imports (spaCy, Faust) only once a command runs
+    from services.cli.errors import CommandError
 
     try:
         return commands.run(args, settings)
-    except commands.CommandError as error:
+    except CommandError as error:
         print(f"counterclaim {args.command}: {error}", file=sys.stderr)
         return error.exit_code
 

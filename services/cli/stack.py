@@ -16,18 +16,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from services.cli.layout import metrics_port_env, worker_command, worker_processes
 from services.cli.processes import cmdline, terminate
 from services.common.broker import broker_command, port_open, wait_until
 from services.common.ports import check_port_free
-from services.common.settings import (
-    METRICS_PORTS,
-    Settings,
-    metrics_port_variable,
-    quote_instance_port,
-)
+from services.common.settings import Settings, metrics_port_variable
 from services.desk.settings import load_desk_settings
 
-WORKERS = tuple(METRICS_PORTS)
 READY_TIMEOUT_SECONDS = 180.0
 STOP_TIMEOUT_SECONDS = 20.0
 
@@ -188,29 +183,6 @@ def check_ports_free(stack: Stack, settings: Settings, processes: Mapping[str, t
         if stack.pid(label) is None:
             check_port_free(settings.metrics_host, port, metrics_port_variable(name),
                             what=f"the {label} worker's metrics")
-
-
-def worker_command(name: str) -> list[str]:
-    return [sys.executable, "-m", "services.cli.main", "worker", name]
-
-
-def metrics_port_env(name: str, port: int) -> dict[str, str]:
-    """The variable that puts worker `name`'s metrics on `port`."""
-    return {metrics_port_variable(name): str(port)}
-
-
-def worker_processes(settings: Settings) -> dict[str, tuple[str, int]]:
-    """{process label: (worker, metrics port)}; quote instance N > 1 serves metrics
-    `QUOTE_PORT_STEP` x (N - 1) above the quote worker's port."""
-    processes: dict[str, tuple[str, int]] = {}
-    for name in WORKERS:
-        port = settings.metrics_ports[name]
-        if name != "quotes":
-            processes[name] = (name, port)
-            continue
-        for n in range(1, settings.quote_instances + 1):
-            processes["quotes" if n == 1 else f"quotes-{n}"] = (name, quote_instance_port(port, n))
-    return processes
 
 
 def down(settings: Settings) -> None:

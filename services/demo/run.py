@@ -13,8 +13,9 @@ from pathlib import Path
 
 from schemas.events import ContradictionEvent
 from services.cli.alerts import print_contradiction
+from services.cli.layout import WORKERS
 from services.cli.publish import read_articles, send_articles
-from services.cli.stack import WORKERS, Stack, report_stopped, up
+from services.cli.stack import Stack, report_stopped, up
 from services.common.kafka import make_consumer
 from services.common.settings import Settings
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from services.cli.stack import Stack, worker_processes
+from services.cli.layout import worker_processes
+from services.cli.stack import Stack
 from services.common.ports import free_port
 from services.common.settings import load_settings
 
