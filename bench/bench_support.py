@@ -76,7 +76,8 @@ class Observer:
         if topic in self.keyed and key is not None:
             return key.decode()
         event = json.loads(value)
-        claim = event.get("claim") or {}
+        filed = event.get("claims") or [{}]  # subject-claims: an article's claims under one story key
+        claim = filed[0].get("claim") or {}
         return str(event.get("article_id") or claim.get("article_id") or "")
 
 

@@ -19,7 +19,7 @@ import spacy
 
 from bench.bench_articles import load_texts
 from schemas.articles import Article
-from schemas.internal import QuotedArticle, SubjectClaim
+from schemas.internal import QuotedArticle, StoryClaims, SubjectClaim
 from services.common.docs import blank_vocab, decode_doc, encode_doc
 from services.common.nlp import FULL_PARSE, MODEL_PACKAGE, PIPE_BATCH_SIZE, load_nlp
 from services.contradictions.pipeline import across_articles, within_article
@@ -79,15 +79,18 @@ def main() -> None:
     found = timed(rows, "contradictions: within_article", n,
                   lambda: [within_article(b.article, b.quotes, d) for b, d in pairs])
     claims = [c for _, cs in found for c in cs]
+    filed = [StoryClaims(subject=key, claims=tuple(c for c in cs if c.subject == key))
+             for _, cs in found for key in dict.fromkeys(c.subject for c in cs)]
     encoded_claims = timed(rows, "contradictions: subject claims to JSON", n,
-                           lambda: [c.model_dump_json().encode() for c in claims])
+                           lambda: [message.model_dump_json().encode() for message in filed])
     model, memory = load_cross_model(), dict[str, list[SubjectClaim]]()
 
     def across() -> None:
         for data in encoded_claims:
-            claim = SubjectClaim.model_validate_json(data)
-            _, memory[claim.subject] = across_articles(claim, memory.get(claim.subject, []), model=model,
-                                                       max_claims=50, max_age_seconds=7 * 86400)
+            message = StoryClaims.model_validate_json(data)
+            for claim in message.claims:
+                _, memory[claim.subject] = across_articles(claim, memory.get(claim.subject, []), model=model,
+                                                           max_claims=50, max_age_seconds=7 * 86400)
     timed(rows, f"contradictions: across ({len(claims) / n:.1f} claims/article, decode included)", n, across)
     width = max(len(label) for label, _ in rows)
     print(f"{n} articles from {source}; CPU ms per article")

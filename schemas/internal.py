@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Final, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from schemas.articles import Article
 from schemas.common import Frozen
@@ -53,6 +53,23 @@ class SubjectClaim(Frozen):
     story_terms: tuple[str, ...] = Field(default=(), description="The article's salient content lemmas.")
     article_refutes: bool = Field(default=False, description="Whether the article refutes something (a hoax, "
                                   "a denial) in its own words or a quote: its position on the story.")
+
+
+class StoryClaims(Frozen):
+    """An article's claims filed under one story key: one message per article and key on the
+    subject-claims topic (version 1 carried one `SubjectClaim` per message)."""
+
+    type: Literal["story-claims"] = "story-claims"
+    schema_version: Literal[2] = 2
+    subject: str = Field(description="The story key, also the message key: one of the claims' `story_entities`.")
+    claims: tuple[SubjectClaim, ...] = Field(min_length=1, description="The article's claims filed under "
+                                             "`subject`, in text order.")
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> StoryClaims:
+        if any(c.subject != self.subject for c in self.claims):
+            raise ValueError("every claim must be filed under the message's subject")
+        return self
 
 
 class DeadLetter(Frozen):

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from schemas.articles import Article
 from schemas.events import ContradictionEvent, EntityEvent, QuoteEvent
-from schemas.internal import DeadLetter, QuotedArticle, SubjectClaim
+from schemas.internal import DeadLetter, QuotedArticle, StoryClaims
 
 SCHEMA_DIR = Path(__file__).parent / "json"
 
@@ -21,7 +21,7 @@ TOPIC_MODELS: dict[str, tuple[type[BaseModel], int]] = {
     "contradictions": (ContradictionEvent, 1),
     "dead-letters": (DeadLetter, 1),
     "quoted-articles": (QuotedArticle, 1),
-    "subject-claims": (SubjectClaim, 1),
+    "subject-claims": (StoryClaims, 2),
 }
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from faust.serializers import codecs
 
 from schemas.events import ContradictionEvent
-from schemas.internal import BUNDLE_SIZE_FACTOR, QuotedArticle, SubjectClaim
+from schemas.internal import BUNDLE_SIZE_FACTOR, QuotedArticle, StoryClaims, SubjectClaim
 from services.common.app import WorkerApp
 from services.common.budget import budgeted
 from services.common.docs import blank_vocab, decode_doc
@@ -56,34 +56,43 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
             metrics.articles_bounded.inc()
             log.warning("article %s hit a bound on candidate pairs or events (%d quotes); kept the most "
                         "confident events", bundle.article.id, len(bundle.quotes))
+        by_key: dict[str, list[SubjectClaim]] = {}
+        for claim in claims:  # in text order under each key
+            by_key.setdefault(claim.subject, []).append(claim)
         return [
             *(announce(event) for event in found),
-            *(Outgoing(topics.subject_claims, subject_key(c.subject), c.model_dump_json().encode()) for c in claims),
+            *(Outgoing(topics.subject_claims, subject_key(key),
+                       StoryClaims(subject=key, claims=tuple(filed)).model_dump_json().encode())
+              for key, filed in by_key.items()),
         ]
 
     def within(bundles: Sequence[QuotedArticle]) -> Iterator[list[Outgoing]]:
         return (within_one(bundle) for bundle in bundles)
 
-    async def across(claims: Sequence[SubjectClaim]) -> list[list[Outgoing]]:
+    async def across(messages: Sequence[StoryClaims]) -> list[list[Outgoing]]:
         # Each story key's memory is read from the table and written back once per batch, not once
-        # per claim: an article files several claims under each key, and a key holds up to
-        # claim_memory claims, all decoded on read and encoded (and sent to the changelog) on write.
+        # per message: a key holds up to claim_memory claims, all decoded on read and encoded
+        # (and sent to the changelog) on write.
         memory: dict[str, list[SubjectClaim]] = {}
         outputs = []
-        for claim in claims:
-            if claim.subject not in memory:
-                memory[claim.subject] = [SubjectClaim.model_validate(item) for item in recent[claim.subject]]
-            found, memory[claim.subject] = across_articles(
-                claim, memory[claim.subject], model=model, max_claims=settings.claim_memory,
-                max_age_seconds=settings.claim_max_age_seconds)
-            outputs.append([announce(event) for event in found])
+        for message in messages:
+            key = message.subject
+            if key not in memory:
+                memory[key] = [SubjectClaim.model_validate(item) for item in recent[key]]
+            events: list[Outgoing] = []
+            for claim in message.claims:
+                found, memory[key] = across_articles(
+                    claim, memory[key], model=model, max_claims=settings.claim_memory,
+                    max_age_seconds=settings.claim_max_age_seconds)
+                events += [announce(event) for event in found]
+            outputs.append(events)
         for subject, kept in memory.items():
             recent[subject] = [item.model_dump(mode="json") for item in kept]
         return outputs
 
     within_edge = make_edge(app, settings, metrics, WORKER, QuotedArticle,
                             max_bytes=settings.max_article_bytes * BUNDLE_SIZE_FACTOR)
-    across_edge = make_edge(app, settings, metrics, WORKER, SubjectClaim)
+    across_edge = make_edge(app, settings, metrics, WORKER, StoryClaims)
 
     @app.agent(app.topic(topics.quoted_articles), name=f"{WORKER}-within")
     async def within_agent(stream):  # type: ignore[no-untyped-def]

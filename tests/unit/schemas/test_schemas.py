@@ -8,8 +8,9 @@ import pytest
 from pydantic import ValidationError
 
 from schemas.articles import Article
-from schemas.common import Span
+from schemas.common import Span, Speaker
 from schemas.events import Claim, ContradictionEvent, QuoteEvent
+from schemas.internal import StoryClaims, SubjectClaim
 from schemas.topics import SCHEMA_DIR, TOPIC_MODELS, render_schema, schema_path
 
 
@@ -58,3 +59,14 @@ def test_schema_files_are_valid_json_with_ids() -> None:
     for role in TOPIC_MODELS:
         schema = json.loads(schema_path(role).read_text(encoding="utf-8"))
         assert schema["$id"].endswith(schema_path(role).name)
+
+
+def test_story_claims_hold_claims_of_their_own_subject_only() -> None:
+    claim = Claim(article_id="a", start=0, end=4, text="Said", speaker=Speaker(name="Ann"), source="X")
+    filed = SubjectClaim(subject="zambia", claim=claim, polarity=0.0)
+    message = StoryClaims(subject="zambia", claims=(filed,))
+    assert StoryClaims.model_validate_json(message.model_dump_json()) == message
+    with pytest.raises(ValidationError, match="subject"):
+        StoryClaims(subject="kasama", claims=(filed,))
+    with pytest.raises(ValidationError):
+        StoryClaims(subject="zambia", claims=())
