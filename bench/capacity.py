@@ -22,7 +22,7 @@ PEAK_FACTOR = 5
 UTILISATION = 0.7  # plan each instance for at most this share of its core
 # Message values per article (bytes), bench/worker_steps.py on 200 FNC-1 bodies, 2026-11-30.
 PRODUCED = {"raw-articles": 2123, "quotes": 2807, "quoted-articles": 13537, "entities": 2937,
-            "subject-claims": 8558, "claims changelog": 44_000}
+            "subject-claims": 8852, "claims changelog": 44_000}
 # Who reads each topic: the workers, plus the desk (bundles, contradictions) and one alert consumer.
 READERS = {"raw-articles": 1, "quotes": 1, "quoted-articles": 3, "entities": 1, "subject-claims": 1,
            "claims changelog": 0}
