@@ -74,11 +74,16 @@ def report(scores: np.ndarray, y: np.ndarray, threshold: float) -> None:
 
 
 def fit_and_save(x: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Sequence[str], path: Path | None,
-                 trained_on: str) -> None:
+                 trained_on: str, pick_on: np.ndarray | None = None) -> None:
     """Report the out-of-fold reliability, fit on everything, print the weights and, with a `path`,
-    write the model (features, weights, bias, threshold, provenance) there."""
+    write the model (features, weights, bias, threshold, provenance) there. `pick_on` (a mask)
+    chooses the threshold on some rows only; the probabilities stay fitted on all of them."""
     scores = out_of_fold(x, y, groups)
-    threshold = pick_threshold(scores, y)
+    chosen = np.ones(len(y), dtype=bool) if pick_on is None else pick_on
+    threshold = pick_threshold(scores[chosen], y[chosen])
+    if pick_on is not None:
+        print(f"threshold picked on {int(chosen.sum())} of {len(y)} rows:")
+        report(scores[chosen], y[chosen], threshold)
     report(scores, y, threshold)
     weights, bias = fit(x, y)
     for name, weight in zip(features, weights, strict=True):

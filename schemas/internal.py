@@ -52,7 +52,11 @@ class SubjectClaim(Frozen):
     story_entities: tuple[str, ...] = Field(default=(), description="The article's salient entities.")
     story_terms: tuple[str, ...] = Field(default=(), description="The article's salient content lemmas.")
     article_refutes: bool = Field(default=False, description="Whether the article refutes something (a hoax, "
-                                  "a denial) in its own words or a quote: its position on the story.")
+                                  "a denial) in its own words or a quote.")
+    article_position: float | None = Field(
+        default=None, ge=0.0, le=1.0,
+        description="How likely the article disputes the claim its story is about (the article-position "
+                    "model); None in messages written before positions were carried, which never alert.")
 
 
 class StoryClaims(Frozen):

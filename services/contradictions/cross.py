@@ -8,10 +8,10 @@ from datetime import UTC
 from schemas.events import Claim, ContradictionEvent
 from schemas.internal import SubjectClaim
 from services.contradictions.claims import gist
-from services.contradictions.negation import flipped_words
 from services.contradictions.pair_model import PairModel
-from services.contradictions.positions import position_features
 from services.contradictions.story import same_story
+
+CROSS_FEATURES = ("position_gap", "position_high", "position_low", "position_opposed")
 
 
 def other_source(first: Claim, second: Claim) -> bool:
@@ -29,13 +29,20 @@ def _who(claim: Claim) -> str:
     return f"{claim.speaker.name} ({outlet})" if claim.speaker and claim.speaker.name != outlet else outlet
 
 
-def _score(old: SubjectClaim, new: SubjectClaim, model: PairModel) -> float:
-    """The probability that the two claims take opposed positions, 0 below the model's threshold
-    or when the positions are not opposed: the articles must differ in whether they refute
-    something, or the two claims must negate the same predicate (`negation.flipped_words`)."""
-    if old.article_refutes == new.article_refutes and not flipped_words(old.claim.text, new.claim.text):
+def pair_position_features(first: float, second: float) -> dict[str, float]:
+    """The cross-article model's features of two articles' positions (`article_position`)."""
+    high, low = max(first, second), min(first, second)
+    return {"position_gap": high - low, "position_high": high, "position_low": low,
+            "position_opposed": high * (1 - low)}
+
+
+def _score(one: SubjectClaim, other: SubjectClaim, model: PairModel) -> float:
+    """The probability that two articles of one story take opposed positions, from how likely
+    each is to dispute the story's claim; 0 below the model's threshold, or when a position is
+    unknown (claims of subject-claims messages written before positions were carried)."""
+    if one.article_position is None or other.article_position is None:
         return 0.0
-    probability = model.probability(position_features(old.claim.text, new.claim.text))
+    probability = model.probability(pair_position_features(one.article_position, other.article_position))
     return probability if probability >= model.threshold else 0.0
 
 
@@ -55,37 +62,36 @@ def _publication(claims: Sequence[SubjectClaim]) -> tuple[float, str]:
     return (published.timestamp() if published else float("-inf"), claims[0].claim.article_id)
 
 
-def _canonical(new: SubjectClaim, mine: Sequence[SubjectClaim], theirs: Sequence[SubjectClaim],
+def _canonical(mine: Sequence[SubjectClaim], theirs: Sequence[SubjectClaim],
                model: PairModel) -> tuple[SubjectClaim, SubjectClaim, float] | None:
-    """The one contradicting pair of two articles: the first claim (in text order) of the later
-    article that opposes any claim of the earlier one, with the claim it opposes most. None as
-    soon as it is clear that the pair cannot include `new`, one of `mine`, to spare the judge."""
+    """The one pair of two opposed articles: each article's first claim (its headline or lead,
+    where an outlet states its position), with the later-published article's first; None when
+    the articles' positions are not opposed. The positions are the articles', so the pair is
+    the same whichever claims of either article are known yet."""
     later, earlier = sorted((mine, theirs), key=_publication, reverse=True)
-    for claim in sorted(later, key=lambda c: (c.claim.start, c.claim.end)):
-        scored = [(_score(old, claim, model), old) for old in sorted(earlier, key=lambda c: c.claim.start)]
-        score, partner = max(scored, key=lambda item: item[0])
-        if score > 0:
-            return claim, partner, score
-        if claim is new:
-            return None
-    return None
+    score = _score(later[0], earlier[0], model)
+    if score == 0:
+        return None
+    return _first(later), _first(earlier), score
+
+
+def _first(claims: Sequence[SubjectClaim]) -> SubjectClaim:
+    return min(claims, key=lambda c: (c.claim.start, c.claim.end))
 
 
 def cross_contradictions(new: SubjectClaim, prior: Sequence[SubjectClaim], *,
                          model: PairModel) -> list[ContradictionEvent]:
-    """Events for remembered articles of the same story, from another outlet, whose claims take
-    a position opposed to one of `new`'s article (see `positions`).
+    """Events for remembered articles of the same story, from another outlet, whose position on
+    the story is opposed to that of `new`'s article.
 
     Same story: the two articles' salient entities and terms agree (`story.same_story`); one
-    shared broad word is never enough. Opposed positions: exactly one of the two articles
-    refutes something (a denial, "hoax", "false"), or the two claims negate the same
-    predicate ("has been contained" / "has not been contained"), and the pair of claims
-    scores at least the cross-article model's threshold. Two articles yield at most one event, whichever claim
-    arrives and under whichever key: the pair `_canonical` picks over the claims of both
-    articles known so far, reported only when `new` is in it and only under `story_key`. So an
+    shared broad word is never enough. Opposed positions: one article disputes the claim the
+    story is about and the other asserts it (`article_position`), as the cross-article model
+    scores the two positions, at least at its threshold. Two articles yield at most one event,
+    whichever claim arrives and under whichever key: the pair of their first claims
+    (`_canonical`), reported only when `new` is one of them and only under `story_key`. So an
     article's later claims, and republished articles, add no event, provided each article's
-    claims arrive in text order and the earlier-published article is complete when the later one
-    arrives (as when outlets publish one after another).
+    claims arrive in text order.
     """
     known = {(c.claim.article_id, c.claim.start, c.claim.end): c for c in prior if c.subject == new.subject}
     known[(new.claim.article_id, new.claim.start, new.claim.end)] = new
@@ -101,7 +107,7 @@ def cross_contradictions(new: SubjectClaim, prior: Sequence[SubjectClaim], *,
             continue
         if not same_story(new.story_entities, other.story_entities, new.story_terms, other.story_terms):
             continue
-        found = _canonical(new, mine, theirs, model)
+        found = _canonical(mine, theirs, model)
         if found is None or new not in found[:2]:
             continue
         events.append(_event(new, found[0], found[1], found[2]))

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from schemas.articles import Article
 from schemas.events import ContradictionEvent, QuoteEvent
 from schemas.internal import SubjectClaim
+from services.contradictions.article_position import dispute_probability, load_position_model
 from services.contradictions.claims import ArticleClaims, known_speakers, read_claims
 from services.contradictions.evaluative import evaluative_contradictions
 from services.contradictions.evidence import evidence_in
@@ -82,7 +83,7 @@ def subject_claims(article: Article, quotes: Sequence[QuoteEvent], *,
     """The article's claims for cross-article comparison, each filed under every salient entity
     of the article's story (see `story`): what the outlet asserts (headline, lead, refuting
     sentences) and up to `MAX_STORY_QUOTES` quotes that refute or negate something. Each
-    carries the article's position: whether any of them refutes something. None without
+    carries the article's position: how likely it disputes its story (`article_position`). None without
     `doc` (the parse names the entities) or when the article names no entity. `read` as in
     `find_contradictions`.
     """
@@ -98,9 +99,10 @@ def subject_claims(article: Article, quotes: Sequence[QuoteEvent], *,
     outlet = outlet_claims(article, index)
     claims = sorted({(c.start, c.end): c for c in [*outlet, *quoted[:MAX_STORY_QUOTES]]}.values(),
                     key=lambda c: (c.start, c.end))
-    position = any(refutes(c.text) for c in claims)
+    refuting = any(refutes(c.text) for c in claims)
+    position = dispute_probability(article.text, load_position_model())
     polarities = [max(-1.0, min(1.0, polarity(claim.text))) for claim in claims]
     return [SubjectClaim(subject=key, claim=claim, polarity=value,
                          published_at=article.published_at, story_entities=entities, story_terms=terms,
-                         article_refutes=position)
+                         article_refutes=refuting, article_position=position)
             for claim, value in zip(claims, polarities, strict=True) for key in entities]

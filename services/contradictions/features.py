@@ -72,7 +72,7 @@ REFUTE_PHRASES = re.compile(
     r"nope|not quite|fact check|(?:is|was|are|were)n'?t|won'?t|didn'?t|doesn'?t|hasn'?t|haven'?t|"
     r"not (?:been|a|the|to|be))\b")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|n't")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def tokens(text: str) -> list[str]:
@@ -95,7 +95,7 @@ def focus(a: str, b: str) -> str:
     if len(b) <= LONG_TEXT_CHARS:
         return b
     wanted = content_words(tokens(a))
-    parts = [s for s in _SENTENCE.split(b) if s.strip()]
+    parts = [s for s in SENTENCE_BREAK.split(b) if s.strip()]
     ranked = sorted(range(len(parts)), key=lambda i: -len(wanted & content_words(tokens(parts[i]))))
     return " ".join(parts[i] for i in sorted(ranked[:FOCUS_SENTENCES]))
 

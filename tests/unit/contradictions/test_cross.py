@@ -5,9 +5,16 @@ import pytest
 from schemas.common import Speaker
 from schemas.events import Claim, ContradictionEvent
 from schemas.internal import SubjectClaim
-from services.contradictions.cross import cross_contradictions, other_source, remember, story_key, within_age
+from services.contradictions.cross import (
+    CROSS_FEATURES,
+    cross_contradictions,
+    other_source,
+    remember,
+    story_key,
+    within_age,
+)
 from services.contradictions.pair_model import PairModel
-from services.contradictions.positions import FEATURES, load_cross_model
+from services.contradictions.positions import load_cross_model
 
 NOW = datetime(2026, 1, 10, tzinfo=UTC)
 OUTBREAK = ("zambia", "kasama")
@@ -15,20 +22,21 @@ OUTBREAK_TERMS = ("cholera", "outbreak", "contain", "vaccination", "kasama", "ca
 
 
 def _claim(article_id: str, text: str, *, source: str | None = "A", subject: str = "kasama",
-           age_hours: float | None = 1.0, start: int = 0, refutes: bool = False,
+           age_hours: float | None = 1.0, start: int = 0, position: float | None = 0.05,
            entities: tuple[str, ...] = OUTBREAK, terms: tuple[str, ...] = OUTBREAK_TERMS) -> SubjectClaim:
     claim = Claim(article_id=article_id, start=start, end=start + len(text), text=text,
                   speaker=Speaker(name=f"Someone of {source}"), source=source)
     published = None if age_hours is None else NOW - timedelta(hours=age_hours)
     return SubjectClaim(subject=subject, claim=claim, polarity=0.0, published_at=published,
-                        story_entities=entities, story_terms=terms, article_refutes=refutes)
+                        story_entities=entities, story_terms=terms, article_position=position)
 
 
 def fixed(probability: float, threshold: float = 0.5) -> PairModel:
     """A model that gives every pair `probability` (bias only)."""
     import math
 
-    return PairModel(FEATURES, tuple(0.0 for _ in FEATURES), math.log(probability / (1 - probability)), threshold)
+    return PairModel(CROSS_FEATURES, tuple(0.0 for _ in CROSS_FEATURES), math.log(probability / (1 - probability)),
+                     threshold)
 
 
 ASSERTS = "The cholera outbreak in the north has been contained."
@@ -44,7 +52,7 @@ def test_other_source_rules() -> None:
 
 
 def test_opposed_positions_on_one_story_give_one_event() -> None:
-    old, new = _claim("x", ASSERTS), _claim("y", REFUTES, source="B", refutes=True)
+    old, new = _claim("x", ASSERTS), _claim("y", REFUTES, source="B", position=0.9)
     (event,) = cross_contradictions(new, [old], model=fixed(0.9))
     assert event.kind == "cross-article" and event.article_id == "y" and event.subject == "kasama"
     assert event.claims == (old.claim, new.claim)
@@ -54,28 +62,28 @@ def test_opposed_positions_on_one_story_give_one_event() -> None:
 
 
 def test_the_explanation_reads_the_same_whichever_article_came_first() -> None:
-    one, two = _claim("x", ASSERTS), _claim("y", REFUTES, source="B", refutes=True)
+    one, two = _claim("x", ASSERTS), _claim("y", REFUTES, source="B", position=0.9)
     (forward,) = cross_contradictions(two, [one], model=fixed(0.9))
     (backward,) = cross_contradictions(one, [two], model=fixed(0.9))
     assert forward.claims == backward.claims and forward.explanation == backward.explanation
 
 
-def test_same_outlet_same_position_or_a_weak_pair_give_nothing() -> None:
-    new = _claim("y", REFUTES, source="B", refutes=True)
+def test_same_outlet_an_unknown_position_or_a_weak_pair_give_nothing() -> None:
+    new = _claim("y", REFUTES, source="B", position=0.9)
     assert cross_contradictions(new, [_claim("x", ASSERTS, source="B")], model=fixed(0.9)) == []
-    assert cross_contradictions(new, [_claim("x", ASSERTS, refutes=True)], model=fixed(0.9)) == []
+    assert cross_contradictions(new, [_claim("x", ASSERTS, position=None)], model=fixed(0.9)) == []
     assert cross_contradictions(new, [_claim("x", ASSERTS)], model=fixed(0.1)) == []
 
 
 def test_one_shared_entity_and_a_broad_word_are_not_one_story() -> None:
     other_story = _claim("x", "The election outbreak of violence was contained, police said.",
                          entities=("zambia", "lusaka"), terms=("election", "police", "violence", "vote", "ballot"))
-    new = _claim("y", REFUTES, source="B", refutes=True)
+    new = _claim("y", REFUTES, source="B", position=0.9)
     assert cross_contradictions(new, [other_story], model=fixed(0.9)) == []
 
 
 def test_two_articles_meet_under_one_key_only() -> None:
-    old, new = _claim("x", ASSERTS), _claim("y", REFUTES, source="B", refutes=True)
+    old, new = _claim("x", ASSERTS), _claim("y", REFUTES, source="B", position=0.9)
     assert story_key(old, new) == "kasama"
     filed_under_zambia = new.model_copy(update={"subject": "zambia"})
     assert cross_contradictions(filed_under_zambia, [old.model_copy(update={"subject": "zambia"})],
@@ -85,13 +93,17 @@ def test_two_articles_meet_under_one_key_only() -> None:
                                     model=fixed(0.9))) == 1
 
 
-def test_shipped_model_scores_a_refutation_of_a_report_above_its_threshold() -> None:
+def test_shipped_model_alerts_only_when_one_article_disputes_and_the_other_asserts() -> None:
     model = load_cross_model()
     old = _claim("x", "Iran shipped drones to the rebels last week.", subject="kasama")
     new = _claim("y", "Iran denied it shipped any drones to the rebels, calling the report false.",
-                 source="B", subject="kasama", refutes=True)
+                 source="B", subject="kasama", position=0.9)
     (event,) = cross_contradictions(new, [old], model=model)
     assert model.threshold <= event.confidence <= 1.0
+    both_dispute = old.model_copy(update={"article_position": 0.85})
+    assert cross_contradictions(new, [both_dispute], model=model) == []
+    both_assert = new.model_copy(update={"article_position": 0.1})
+    assert cross_contradictions(both_assert, [old], model=model) == []
 
 
 def test_remember_bounds_count_and_age() -> None:
@@ -144,7 +156,7 @@ def _stream(claims: list[SubjectClaim]) -> list[ContradictionEvent]:
 def test_two_articles_yield_one_event_however_their_claims_arrive() -> None:
     ledger = [_claim("ledger", text, subject="kasama", start=start, age_hours=30)
               for start, text in ((0, "The outbreak has been contained."), (40, "The outbreak is contained now."))]
-    courier = [_claim("courier", text, source="B", subject="kasama", start=start, age_hours=5, refutes=True)
+    courier = [_claim("courier", text, source="B", subject="kasama", start=start, age_hours=5, position=0.9)
                for start, text in ((0, "Reports the outbreak was contained are false."),
                                    (50, "The outbreak is not contained."))]
     first = _stream([*ledger, *courier])

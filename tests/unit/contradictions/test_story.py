@@ -2,7 +2,7 @@ from spacy.language import Language
 
 from services.contradictions.calibration import rule_confidence
 from services.contradictions.claims import SentenceIndex
-from services.contradictions.positions import position_features, refutes, stem
+from services.contradictions.positions import refutes, stem
 from services.contradictions.story import (
     idf,
     outlet_claims,
@@ -48,12 +48,6 @@ def test_refuting_words_fold_their_inflections() -> None:
     assert stem("denied") == stem("denies") == "deny"
     assert refutes("The photo is a hoax.") and refutes("The ministry denied it.")
     assert not refutes("The ministry said it was contained.")
-
-
-def test_position_features_are_symmetric() -> None:
-    a, b = "The outbreak has been contained.", "Reports that the outbreak was contained are false."
-    assert position_features(a, b) == position_features(b, a)
-    assert position_features(a, b)["refute_xor"] == 1.0
 
 
 def test_rule_confidence_is_the_smoothed_share_judged_right() -> None:
