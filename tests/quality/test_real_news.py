@@ -59,6 +59,5 @@ def test_cross_article_alerts_beat_random_pairs_within_a_story(clusters: dict[st
     assert clusters["precision"] > 0.30  # EVAL.md: random pairs inside a story are right 30% of the time
 
 
-@pytest.mark.xfail(strict=True, reason="measured 0.31: refuting words mark an outlet's position only roughly")
 def test_cross_article_precision_target(clusters: dict[str, float]) -> None:
     assert clusters["precision"] >= 0.60
