@@ -1,6 +1,6 @@
 """Logistic regression for the contradiction models: fit, score out of fold, pick a threshold, save.
 
-Shared by `bench/train_pairs.py` (within one article) and `bench/train_cross.py` (across
+Shared by `bench/train_pairs.py` (within one article) and `bench/train_article_position.py` (across
 outlets). numpy only; the saved JSON is what `services.contradictions.pair_model` loads.
 """
 
