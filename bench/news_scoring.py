@@ -137,7 +137,8 @@ def read_story_clusters(fnc_dir: Path) -> StoryClusters:
         contested=contested, component=_components(stances))
 
 
-def _components(stances: Sequence[Mapping[str, str]]) -> dict[str, int]:
+def connected(links: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each node of `links` mapped to the root of its connected component (union-find)."""
     parent: dict[str, str] = {}
 
     def root(node: str) -> str:
@@ -146,10 +147,14 @@ def _components(stances: Sequence[Mapping[str, str]]) -> dict[str, int]:
             node = parent[node]
         return node
 
-    for row in stances:
-        if row["Stance"] != "unrelated":
-            parent[root("h:" + row["Headline"])] = root("b:fnc-" + row["Body ID"])
-    roots = {node: root(node) for node in list(parent)}
+    for first, second in links:
+        parent[root(first)] = root(second)
+    return {node: root(node) for node in list(parent)}
+
+
+def _components(stances: Sequence[Mapping[str, str]]) -> dict[str, int]:
+    roots = connected(("h:" + row["Headline"], "b:fnc-" + row["Body ID"])
+                      for row in stances if row["Stance"] != "unrelated")
     numbers = {r: i for i, r in enumerate(sorted(set(roots.values())))}
     return {node[2:]: numbers[r] for node, r in roots.items() if node.startswith("b:")}
 

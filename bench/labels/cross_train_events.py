@@ -18,6 +18,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from bench.news_scoring import connected
 from bench.quality_news import SHARED, run_analyze
 
 OUT = Path(__file__).with_name("fnc-train-cross-events.jsonl")
@@ -52,19 +53,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 def components(pairs: Sequence[tuple[str, str]]) -> list[list[str]]:
     """The articles linked by alerts, grouped into connected components (each sorted by Body ID),
     largest first: a reader labels each component's articles together."""
-    parent: dict[str, str] = {}
-
-    def root(node: str) -> str:
-        while parent.setdefault(node, node) != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for a, b in pairs:
-        parent[root(a)] = root(b)
     grouped: dict[str, list[str]] = {}
-    for node in parent:
-        grouped.setdefault(root(node), []).append(node)
+    for node, root in connected(pairs).items():
+        grouped.setdefault(root, []).append(node)
     ordered = [sorted(ids, key=lambda i: int(i.rsplit("-", 1)[1])) for ids in grouped.values()]
     return sorted(ordered, key=lambda ids: (-len(ids), int(ids[0].rsplit("-", 1)[1])))
 
