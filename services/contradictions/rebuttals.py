@@ -32,19 +32,22 @@ from services.contradictions.subjects import countries_in, topic_of
 
 _REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accounts?|rumou?rs?|suggestions?"
                 r"|assertions?|speculation)")
+# "dismissed as false the ministry's claim that ...": the verdict is not part of who reported it.
+_AS_VERDICT = r"(?:as\s+(?:false|untrue|baseless|unfounded|groundless|fake|nonsense|wrong|inaccurate|absurd)\s+)?"
 _CONTRARY = re.compile(rf"\b[Cc]ontrary to (?P<reported>(?:[\w'\u2019.-]+\s+){{0,4}}?{_REPORT_NOUN})\b,?\s*")
 _DENIAL = re.compile(
     r"(?P<denier>\b(?:[Tt]he\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}[a-z][\w-]*|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}))"
     r"(?:\s+(?:has|have|had|also|flatly|quickly))*"
     r"\s+(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+"
-    rf"(?P<reported>(?:[\w'\u2019.-]+\s+){{0,4}}?{_REPORT_NOUN})\b")
+    rf"{_AS_VERDICT}(?P<reported>(?:[\w'\u2019.-]+\s+){{0,4}}?{_REPORT_NOUN})\b")
 _REPORT_WORDS = re.compile(rf"\b(?:a|an|the|these|those|such|{_REPORT_NOUN})\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _THAT_CLAUSE = re.compile(r"^\s*,?\s*that\s+")
 _DENYING_CUE = re.compile(r"^(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed"
                           r"|disputes|debunked)$", re.IGNORECASE)
 _REPORTED_CONTENT = re.compile(
-    rf"^(?P<reported>(?:[\w'\u2019.-]+\s+){{0,5}}?{_REPORT_NOUN})\b,?\s+(?:that\s+)?(?P<claim>\S.*)$", re.DOTALL)
+    rf"^{_AS_VERDICT}(?P<reported>(?:[\w'\u2019.-]+\s+){{0,5}}?{_REPORT_NOUN})\b,?\s+(?:that\s+)?(?P<claim>\S.*)$",
+    re.DOTALL)
 _NAMELESS = frozenset({"news", "media", "press", "recent", "earlier", "new", "unconfirmed", "some", "many",
                        "several", "widespread", "initial", "false", "online", "social", "local"})
 _THAT_OBJECT = re.compile(r"\bthat\s+(?:[\w'\u2019-]+\s+){0,6}?(?:a|an|the|any)\s+(?P<object>[\w-]+)")
@@ -115,7 +118,10 @@ def rebuttals_in(article: Article, sentence: tuple[int, int], quotes: Sequence[Q
         denial = _denier_claim(article, quotes, match.end(), end, directory)
         if denial is not None and _distinct_sides(reported, denial):
             found.append(_rebuttal(article, reported, denial, text[start:end]))
+    from_quotes = _denied_reports(article, quotes, start, end)
     for match in _DENIAL.finditer(text, start, end):
+        if any(_overlaps(e.claims[1], match.start("reported"), match.end("reported")) for e in from_quotes):
+            continue  # the quote extractor found this denial: one event for it, with its spans
         clause = _THAT_CLAUSE.match(text, match.end("reported"), end)
         reported = span_claim(article, clause.end() if clause else match.start("reported"), end,
                               reported_speaker(match.group("reported")))
@@ -127,8 +133,11 @@ def rebuttals_in(article: Article, sentence: tuple[int, int], quotes: Sequence[Q
         named = reported.speaker is not None or clause is not None  # who reported it, or what
         if named and denial.speaker is not None and _distinct_sides(reported, denial):
             found.append(_rebuttal(article, reported, denial, text[start:end]))
-    found.extend(_denied_reports(article, quotes, start, end))
-    return found
+    return [*found, *from_quotes]
+
+
+def _overlaps(claim: Claim, start: int, end: int) -> bool:
+    return claim.start < end and start < claim.end
 
 
 def _denied_reports(article: Article, quotes: Sequence[QuoteEvent], start: int, end: int) -> list[ContradictionEvent]:

@@ -35,3 +35,16 @@ def test_a_named_outlet_is_the_speaker_of_the_report_it_published() -> None:
     denial = quote(doc, "a Daily Herald report that the minister had resigned", "Lena Ortiz", cue="denied")
     (event,) = find_contradictions(doc, [denial])
     assert event.claims[0].speaker is not None and event.claims[0].speaker.name == "Daily Herald"
+
+
+def test_a_verdict_before_the_report_is_not_part_of_who_reported_it() -> None:
+    doc = article("Dr. Joseph Banda dismissed as false the Health Ministry's claim that the outbreak had been "
+                  "contained.")
+    dismissal = quote(doc, "as false the Health Ministry's claim that the outbreak had been contained",
+                      "Joseph Banda", cue="dismissed")
+    (event,) = find_contradictions(doc, [dismissal])
+    reported, denial = event.claims
+    assert reported.text == "the outbreak had been contained"
+    assert denial.speaker is not None and denial.speaker.name == "Joseph Banda"
+    assert reported.speaker is not None and reported.speaker.name == "Health Ministry"
+    assert "as false" not in event.explanation
