@@ -42,7 +42,7 @@ _DENIAL = re.compile(
     rf"{_AS_VERDICT}(?P<reported>(?:[\w'\u2019.-]+\s+){{0,4}}?{_REPORT_NOUN})\b")
 _REPORT_WORDS = re.compile(rf"\b(?:a|an|the|these|those|such|{_REPORT_NOUN})\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
-_THAT_CLAUSE = re.compile(r"^\s*,?\s*that\s+")
+_THAT_CLAUSE = re.compile(r"\s*,?\s*that\s+")  # used with match(text, pos): no "^", which only matches at 0
 _DENYING_CUE = re.compile(r"^(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed"
                           r"|disputes|debunked)$", re.IGNORECASE)
 _REPORTED_CONTENT = re.compile(

@@ -48,3 +48,11 @@ def test_a_verdict_before_the_report_is_not_part_of_who_reported_it() -> None:
     assert denial.speaker is not None and denial.speaker.name == "Joseph Banda"
     assert reported.speaker is not None and reported.speaker.name == "Health Ministry"
     assert "as false" not in event.explanation
+
+
+def test_a_denial_of_unsourced_reports_pairs_what_they_said_with_the_denier() -> None:
+    (event,) = find_contradictions(article("Scotland Yard denied reports that Banksy had been arrested in London."), [])
+    reported, denial = event.claims
+    assert reported.text.startswith("Banksy had been arrested") and reported.speaker is None
+    assert denial.speaker is not None and denial.speaker.name == "Scotland Yard"
+    assert event.explanation == 'Scotland Yard denies what was reported: "Banksy had been arrested in London"'
