@@ -99,6 +99,8 @@ def cross_contradictions(new: SubjectClaim, prior: Sequence[SubjectClaim], *,
     for claim in known.values():
         by_article.setdefault(claim.claim.article_id, []).append(claim)
     mine = by_article.pop(new.claim.article_id)
+    if _first(mine) is not new:
+        return []  # an event pairs the articles' first claims: a later claim of an article adds none
     events = []
     for article_id in sorted(by_article):
         theirs = by_article[article_id]
@@ -108,7 +110,7 @@ def cross_contradictions(new: SubjectClaim, prior: Sequence[SubjectClaim], *,
         if not same_story(new.story_entities, other.story_entities, new.story_terms, other.story_terms):
             continue
         found = _canonical(mine, theirs, model)
-        if found is None or new not in found[:2]:
+        if found is None:
             continue
         events.append(_event(new, found[0], found[1], found[2]))
     return sorted(events, key=lambda e: -e.confidence)
