@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from services.contradictions.features import HEDGES, NEGATIONS, REFUTE_PHRASES, RUMOURS, SENTENCE_BREAK, tokens
+from services.contradictions.features import HEDGES, NEGATIONS, REFUTE_PHRASES, RUMOURS, sentences, tokens
 from services.contradictions.pair_model import PairModel, load_pair_model
 from services.contradictions.positions import refuting_stems, stem
 
@@ -30,14 +30,13 @@ WORD = "word:"
 CUES = ("refute", "phrase", "negation", "rumour", "hedge", "question")
 
 
-def sentences(text: str) -> list[str]:
-    """The text's sentences, split on end punctuation and line breaks (no parse needed)."""
-    return [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip()]
-
-
 def lead_stems(text: str) -> frozenset[str]:
     """The stems of the words of the article's lead."""
-    return frozenset(stem(w) for s in sentences(text)[:LEAD_SENTENCES] for w in tokens(s))
+    return _stems(sentences(text)[:LEAD_SENTENCES])
+
+
+def _stems(parts: list[str]) -> frozenset[str]:
+    return frozenset(stem(w) for s in parts for w in tokens(s))
 
 
 def _cues(sentence: str) -> tuple[bool, ...]:
@@ -52,13 +51,14 @@ def _cues(sentence: str) -> tuple[bool, ...]:
 def position_features(text: str) -> dict[str, float]:
     """`lead_<cue>` and `body_<cue>`: the share of lead and body sentences with each cue;
     `any_refute`: a refuting word anywhere; `word:<stem>`: each stem of the lead."""
-    cues = [_cues(s) for s in sentences(text)]
+    parts = sentences(text)
+    cues = [_cues(s) for s in parts]
     values: dict[str, float] = {}
     for part, rows in (("lead", cues[:LEAD_SENTENCES]), ("body", cues)):
         for number, name in enumerate(CUES):
             values[f"{part}_{name}"] = sum(row[number] for row in rows) / max(len(rows), 1)
     values["any_refute"] = float(values["body_refute"] > 0)
-    values.update({WORD + s: 1.0 for s in lead_stems(text)})
+    values.update({WORD + s: 1.0 for s in _stems(parts[:LEAD_SENTENCES])})
     return values
 
 

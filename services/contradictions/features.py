@@ -72,7 +72,7 @@ REFUTE_PHRASES = re.compile(
     r"nope|not quite|fact check|(?:is|was|are|were)n'?t|won'?t|didn'?t|doesn'?t|hasn'?t|haven'?t|"
     r"not (?:been|a|the|to|be))\b")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|n't")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def tokens(text: str) -> list[str]:
@@ -86,6 +86,11 @@ def tokens(text: str) -> list[str]:
     return words
 
 
+def sentences(text: str) -> list[str]:
+    """The text's sentences, split on end punctuation and line breaks (no parse needed)."""
+    return [s for s in _SENTENCE_BREAK.split(text) if s.strip()]
+
+
 def content_words(words: list[str]) -> set[str]:
     return {w for w in words if w not in STOPWORDS and len(w) > 2}
 
@@ -95,7 +100,7 @@ def focus(a: str, b: str) -> str:
     if len(b) <= LONG_TEXT_CHARS:
         return b
     wanted = content_words(tokens(a))
-    parts = [s for s in SENTENCE_BREAK.split(b) if s.strip()]
+    parts = sentences(b)
     ranked = sorted(range(len(parts)), key=lambda i: -len(wanted & content_words(tokens(parts[i]))))
     return " ".join(parts[i] for i in sorted(ranked[:FOCUS_SENTENCES]))
 

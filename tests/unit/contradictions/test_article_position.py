@@ -5,8 +5,8 @@ from services.contradictions.article_position import (
     dispute_probability,
     load_position_model,
     position_features,
-    sentences,
 )
+from services.contradictions.features import sentences
 
 DEBUNKS = ("Reports that the cholera outbreak in Kasama has been contained are false, doctors said. "
            "The ministry's claim is a hoax, according to two clinics.")
