@@ -21,7 +21,6 @@ Folds are grouped by story component. `--write` saves both models. FNC-1 test is
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bench.labels.cross_train_events import train_bodies
 from bench.logreg import FOLDS, fit, fit_and_save
 from services.contradictions.article_position import (
     CUES,
@@ -44,11 +44,6 @@ from services.contradictions.positions import CROSS_MODEL_FILE, refutes
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 LABELS = Path(__file__).with_name("labels") / "fnc-train-stances.jsonl"
 MIN_SHARE = 0.02
-
-
-def train_bodies(shared: Path) -> dict[str, str]:
-    with (shared / "data" / "fnc-1" / "train_bodies.csv").open(encoding="utf-8") as handle:
-        return {f"fnctrain-{r['Body ID']}": r["articleBody"] for r in csv.DictReader(handle)}
 
 
 def feature_names(bodies: Sequence[str]) -> tuple[str, ...]:

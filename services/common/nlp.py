@@ -40,7 +40,6 @@ def load_nlp(keep: Iterable[str] = FULL_PARSE) -> Language:
 PIPE_BATCH_SIZE = 4
 
 
-
 def cpu_counted(docs: Iterable[Doc], add_seconds: Callable[[float], None]) -> Iterator[Doc]:
     """`docs` (a lazy `nlp.pipe`), adding the CPU time this thread spends producing each one:
     the parse alone, apart from what the caller does with each doc in between."""
