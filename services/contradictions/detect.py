@@ -11,17 +11,16 @@ from schemas.articles import Article
 from schemas.events import ContradictionEvent, QuoteEvent
 from schemas.internal import SubjectClaim
 from services.contradictions.article_position import dispute_probability, load_position_model
-from services.contradictions.claims import ArticleClaims, known_speakers, read_claims
+from services.contradictions.claims import ArticleClaims, SentenceIndex, known_speakers, read_claims
 from services.contradictions.evaluative import evaluative_contradictions
 from services.contradictions.evidence import evidence_in
 from services.contradictions.opposition import opposed_claims
 from services.contradictions.pair_model import PairModel, load_pair_model
-from services.contradictions.pairs import has_negation
 from services.contradictions.polarity import polarity
 from services.contradictions.positions import refutes
 from services.contradictions.rebuttals import rebuttals_in
 from services.contradictions.speakers import same_speaker
-from services.contradictions.story import outlet_claims, salient_entities, salient_terms
+from services.contradictions.story import lead_claim, salient_entities, salient_terms
 from services.contradictions.subjects import story_parties
 from services.quotes.layout import without_datelines
 
@@ -75,34 +74,27 @@ def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *, doc: 
     return sorted(ranked[:MAX_EVENTS], key=lambda e: (e.claims[0].start, e.claims[1].start, e.kind))
 
 
-MAX_STORY_QUOTES = 5
-
-
-def subject_claims(article: Article, quotes: Sequence[QuoteEvent], *,
-                   doc: Doc | None = None, read: ArticleClaims | None = None) -> list[SubjectClaim]:
-    """The article's claims for cross-article comparison, each filed under every salient entity
-    of the article's story (see `story`): what the outlet asserts (headline, lead, refuting
-    sentences) and up to `MAX_STORY_QUOTES` quotes that refute or negate something. Each
-    carries the article's position: how likely it disputes its story (`article_position`). None without
-    `doc` (the parse names the entities) or when the article names no entity. `read` as in
-    `find_contradictions`.
+def subject_claims(article: Article, *, doc: Doc | None = None,
+                   sentences: SentenceIndex | None = None) -> list[SubjectClaim]:
+    """The article's lead claim (`story.lead_claim`), filed under every salient entity of its
+    story (see `story`), carrying the article's position: how likely it disputes its story
+    (`article_position`). A cross-article event pairs two articles' lead claims, so the lead is
+    all that other articles need to remember. None without `doc` (the parse names the entities),
+    when the article names no entity, or when it has no text past a dateline. `sentences` is
+    the article's `SentenceIndex` when the caller has it already.
     """
     if doc is None:
         return []
     entities = salient_entities(doc, outlet=article.source)
-    terms = salient_terms(doc, outlet=article.source)
     if not entities:
         return []
-    index, claims_of_quotes = read or read_claims(article, quotes)
-    quoted = [c.claim for c in claims_of_quotes
-              if c.claim.speaker is not None and (refutes(c.claim.text) or has_negation(c.claim.text))]
-    outlet = outlet_claims(article, index)
-    claims = sorted({(c.start, c.end): c for c in [*outlet, *quoted[:MAX_STORY_QUOTES]]}.values(),
-                    key=lambda c: (c.start, c.end))
-    refuting = any(refutes(c.text) for c in claims)
+    lead = lead_claim(article, sentences or SentenceIndex(article.text))
+    if lead is None:
+        return []
+    terms = salient_terms(doc, outlet=article.source)
     position = dispute_probability(article.text, load_position_model())
-    polarities = [max(-1.0, min(1.0, polarity(claim.text))) for claim in claims]
-    return [SubjectClaim(subject=key, claim=claim, polarity=value,
-                         published_at=article.published_at, story_entities=entities, story_terms=terms,
-                         article_refutes=refuting, article_position=position)
-            for claim, value in zip(claims, polarities, strict=True) for key in entities]
+    value = max(-1.0, min(1.0, polarity(lead.text)))
+    return [SubjectClaim(subject=key, claim=lead, polarity=value, published_at=article.published_at,
+                         story_entities=entities, story_terms=terms,
+                         article_refutes=refutes(article.text), article_position=position)
+            for key in entities]

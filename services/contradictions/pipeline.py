@@ -25,7 +25,7 @@ def within_article(article: Article, quotes: Sequence[QuoteEvent], doc: Doc | No
     """
     read = read_claims(article, quotes)
     return (find_contradictions(article, quotes, doc=doc, work=work, read=read),
-            subject_claims(article, quotes, doc=doc, read=read))
+            subject_claims(article, doc=doc, sentences=read.sentences))
 
 
 def across_articles(

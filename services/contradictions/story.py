@@ -10,10 +10,11 @@ specific words count, shared broad ones ("election", "said", "talks") count for 
 0.3 kept only 77 of 200 opposed same-claim pairs, and every pair of different components
 that 0.25 lets in (14) was one story; on 840 PolNeAR train articles 0.25 and 0.3 alert alike
 (1 cross-article event), while 0.2 alerts 5 times, mostly across unrelated campaign stories.
-What the outlet asserts in its own voice: the text's first two sentences (its headline line
-and lead, where the text starts with its headline; offsets must index the text, so a title
-given apart from it is not used), and any sentence that denies or debunks something ("the
-photo is a hoax"), since that is where an outlet takes a position against a report.
+What the outlet asserts in its own voice is its lead claim: the text's first sentence (its
+headline line, where the text starts with its headline; offsets must index the text, so a
+title given apart from it is not used), or the next one when the first is only a dateline.
+That is the claim a cross-article event shows; the article's position on its story is read
+from its whole text (`article_position`).
 Limits: English; entity names as the small model finds them; no time window here (the
 caller ages claims out).
 """
@@ -34,13 +35,11 @@ from schemas.common import Speaker
 from schemas.events import Claim
 from services.contradictions.claims import SentenceIndex, span_claim
 from services.contradictions.pairs import CONTENT_POS, ENTITY_LABELS, entity_key
-from services.contradictions.positions import refutes
 from services.quotes.layout import dateline_end
 
 SALIENT_ENTITIES = 4
 SALIENT_TERMS = 30
 SAME_STORY = 0.25
-MAX_DENIALS = 3
 IDF_FILE = Path(__file__).with_name("idf.json")
 
 
@@ -102,11 +101,12 @@ def same_story(first: Sequence[str], second: Sequence[str], first_terms: Sequenc
     return bool(set(first) & set(second)) and story_similarity(first_terms, second_terms) >= SAME_STORY
 
 
-def outlet_claims(article: Article, index: SentenceIndex) -> list[Claim]:
+def lead_claim(article: Article, index: SentenceIndex) -> Claim | None:
     """What the outlet asserts under its own name (the speaker is the outlet, when the article
-    names it): headline, lead and refuting sentences, each without its dateline."""
-    spans = index.spans
-    chosen = spans[:2] + [span for span in spans[2:] if refutes(article.text[span[0]:span[1]])][:MAX_DENIALS]
+    names it): its headline line, without a dateline, or the next sentence when that is empty."""
     outlet = Speaker(name=article.source) if article.source else None
-    claims = [span_claim(article, max(start, dateline_end(article.text, start)), end, outlet) for start, end in chosen]
-    return [c for c in claims if c.text]
+    for start, end in index.spans[:2]:
+        claim = span_claim(article, max(start, dateline_end(article.text, start)), end, outlet)
+        if claim.text:
+            return claim
+    return None

@@ -5,7 +5,7 @@ from services.contradictions.claims import SentenceIndex
 from services.contradictions.positions import refutes, stem
 from services.contradictions.story import (
     idf,
-    outlet_claims,
+    lead_claim,
     salient_entities,
     salient_terms,
     same_story,
@@ -36,12 +36,13 @@ def test_a_shared_broad_word_is_not_one_story() -> None:
                       ("cholera", "outbreak", "kasama"))
 
 
-def test_outlet_claims_are_headline_lead_and_refuting_sentences() -> None:
-    doc = article(ZAMBIA)
-    texts = [c.text for c in outlet_claims(doc, SentenceIndex(ZAMBIA))]
-    assert texts == ["Zambia cholera outbreak contained",
-                     "Zambia's Health Ministry said the cholera outbreak in Kasama has been contained.",
-                     "Doctors in Kasama said the claim was false."]
+def test_the_lead_claim_is_the_headline_line_without_its_dateline() -> None:
+    lead = lead_claim(article(ZAMBIA), SentenceIndex(ZAMBIA))
+    assert lead is not None and lead.text == "Zambia cholera outbreak contained"
+    wire = "LUSAKA (Reuters) - The cholera outbreak in Kasama has been contained, the ministry said."
+    lead = lead_claim(article(wire), SentenceIndex(wire))
+    assert lead is not None and lead.text.startswith("The cholera outbreak in Kasama")
+    assert wire[lead.start:lead.end] == lead.text
 
 
 def test_refuting_words_fold_their_inflections() -> None:
