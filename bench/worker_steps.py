@@ -57,7 +57,7 @@ def main() -> None:
     timed(rows, "bare parse (stock model, nlp.pipe batch 64)", n, lambda: list(stock.pipe(texts, batch_size=64)))
     articles = timed(rows, "quotes: decode and validate article JSON", n,
                      lambda: each(Article.model_validate_json, raw))
-    docs = timed(rows, "quotes: parse (load_nlp, nlp.pipe batch 4)", n,
+    docs = timed(rows, f"quotes: parse (load_nlp, nlp.pipe batch {PIPE_BATCH_SIZE})", n,
                  lambda: list(nlp.pipe((a.text for a in articles), batch_size=PIPE_BATCH_SIZE)))
     quotes = timed(rows, "quotes: extract_quotes", n,
                    lambda: [extract_quotes(d, article_id=a.id) for a, d in zip(articles, docs, strict=True)])

@@ -34,10 +34,12 @@ def load_nlp(keep: Iterable[str] = FULL_PARSE) -> Language:
     return nlp
 
 
-# Texts spaCy runs through its models at once. Per text it is as fast at 4 as at 16 (54 and
-# 55 CPU ms per FNC-1 body; 62-65 at 1), while 16 long articles at once raised a worker's
-# peak RSS from ~230 to ~300 MiB.
-PIPE_BATCH_SIZE = 4
+# Texts spaCy runs through its models at once: up to a whole Kafka batch (16 by default). On
+# 2026-11-30, four interleaved repeats over 200 FNC-1 bodies took 56.2 CPU ms per body at 16
+# against 59.9 at 4 (median); on 2026-11-28 the two had measured alike (55 and 54), and 4 was
+# kept for peak RSS (~300 against ~230 MiB with 16 long articles at once; the target is 400).
+# At low rates a batch holds one or two articles, so latency does not depend on it.
+PIPE_BATCH_SIZE = 16
 
 
 def cpu_counted(docs: Iterable[Doc], add_seconds: Callable[[float], None]) -> Iterator[Doc]:

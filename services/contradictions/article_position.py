@@ -62,9 +62,9 @@ def position_features(text: str) -> dict[str, float]:
     return values
 
 
-def dispute_probability(text: str, model: PairModel) -> float:
-    """P(the article disputes the claim its story is about), from its whole text."""
-    return round(model.probability(position_features(text)), 4)
+def dispute_probability(features: dict[str, float], model: PairModel) -> float:
+    """P(the article disputes the claim its story is about), from its `position_features`."""
+    return round(model.probability(features), 4)
 
 
 @functools.cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,9 +31,14 @@ class QuoteClaim:
     side: str | None
     sentence: tuple[int, int]
     topic: str | None
-    judgement: Evaluation
+    content: str  # the quote's content as extracted (the claim's text may be trimmed of punctuation)
     cue: str | None = None
     direct: bool = False
+
+    @functools.cached_property
+    def judgement(self) -> Evaluation:
+        """How the content judges (VADER); computed when a detector first asks, as few do."""
+        return evaluation(self.content)
 
 
 def is_assertion(content: str, cue: str | None) -> bool:
@@ -111,7 +117,7 @@ def quote_claim(article: Article, quote: QuoteEvent, index: SentenceIndex | None
     around = max(sentence[0], content.start - TOPIC_CONTEXT), min(sentence[1], content.end + TOPIC_CONTEXT)
     topic = topic_of(content.text) or topic_of(article.text[around[0]:around[1]])
     return QuoteClaim(claim=claim, side=side_of(speaker), sentence=sentence, topic=topic,
-                      judgement=evaluation(content.text), cue=quote.cue.text if quote.cue else None,
+                      content=content.text, cue=quote.cue.text if quote.cue else None,
                       direct=quote.direct)
 
 

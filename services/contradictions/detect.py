@@ -10,14 +10,13 @@ from spacy.tokens import Doc
 from schemas.articles import Article
 from schemas.events import ContradictionEvent, QuoteEvent
 from schemas.internal import SubjectClaim
-from services.contradictions.article_position import dispute_probability, load_position_model
+from services.contradictions.article_position import dispute_probability, load_position_model, position_features
 from services.contradictions.claims import ArticleClaims, SentenceIndex, known_speakers, read_claims
 from services.contradictions.evaluative import evaluative_contradictions
 from services.contradictions.evidence import evidence_in
 from services.contradictions.opposition import opposed_claims
 from services.contradictions.pair_model import PairModel, load_pair_model
 from services.contradictions.polarity import polarity
-from services.contradictions.positions import refutes
 from services.contradictions.rebuttals import rebuttals_in
 from services.contradictions.speakers import same_speaker
 from services.contradictions.story import lead_claim, salient_entities, salient_terms
@@ -92,9 +91,10 @@ def subject_claims(article: Article, *, doc: Doc | None = None,
     if lead is None:
         return []
     terms = salient_terms(doc, outlet=article.source)
-    position = dispute_probability(article.text, load_position_model())
+    features = position_features(article.text)
+    position = dispute_probability(features, load_position_model())
     value = max(-1.0, min(1.0, polarity(lead.text)))
     return [SubjectClaim(subject=key, claim=lead, polarity=value, published_at=article.published_at,
                          story_entities=entities, story_terms=terms,
-                         article_refutes=refutes(article.text), article_position=position)
+                         article_refutes=features["any_refute"] > 0, article_position=position)
             for key in entities]

@@ -20,6 +20,7 @@ CROSS_MODEL_FILE = Path(__file__).with_name("cross_model.json")
 REFUTES_FILE = Path(__file__).with_name("refutes.json")
 
 
+@functools.lru_cache(maxsize=65536)  # news repeats its words: most calls are a lookup
 def stem(word: str) -> str:
     """A crude English stem, enough to fold inflections of the refuting words: denies, denied -> deny."""
     for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
