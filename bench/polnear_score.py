@@ -21,6 +21,7 @@ class GoldAttribution:
     content: tuple[int, int]
     source: tuple[int, int] | None
     direct: bool
+    cue: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def read_gold(ann_path: Path, text: str) -> list[GoldAttribution]:
             continue
         start, end = spans[rel["Content"]]
         source = spans.get(rel.get("Source", ""))
-        gold.append(GoldAttribution((start, end), source, is_direct(text, start, end)))
+        gold.append(GoldAttribution((start, end), source, is_direct(text, start, end), spans.get(rel.get("Cue", ""))))
     return gold
 
 
