@@ -6,7 +6,7 @@ Reads the bench result files given (`bench/pipeline.py` writes one per run), tak
 CPU per article of each stage, and prints the cores, instances and broker traffic each daily
 volume needs at its average rate and at a peak of 5 times the average (news comes in bursts).
 The bytes per article on each topic are the ones `bench/worker_steps.py` printed on FNC-1
-bodies (see docs/capacity.md); the claims table's changelog is estimated there too.
+bodies; the claims table's changelog is modelled by `bench/changelog_model.py` (see docs/capacity.md).
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from pathlib import Path
 DAILY = (10_000, 100_000, 1_000_000)
 PEAK_FACTOR = 5
 UTILISATION = 0.7  # plan each instance for at most this share of its core
-# Message values per article (bytes), bench/worker_steps.py on 200 FNC-1 bodies, 2026-11-30.
+# Message values per article (bytes), bench/worker_steps.py on 200 FNC-1 bodies, 2026-11-30
+# afternoon; the changelog from bench/changelog_model.py (articles 301-1000 of 1,000 bodies).
 PRODUCED = {"raw-articles": 2123, "quotes": 2807, "quoted-articles": 13537, "entities": 2937,
-            "subject-claims": 8852, "claims changelog": 44_000}
+            "subject-claims": 3132, "claims changelog": 23_000}
 # Who reads each topic: the workers, plus the desk (bundles, contradictions) and one alert consumer.
 READERS = {"raw-articles": 1, "quotes": 1, "quoted-articles": 3, "entities": 1, "subject-claims": 1,
            "claims changelog": 0}
