@@ -1,7 +1,10 @@
-"""Print FNC-1 train bodies for a reader: one component of `fnc-train-components.jsonl`, or ids.
+"""Print FNC-1 train bodies for a reader: one component of a components file, or ids.
 
-    .venv/bin/python bench/labels/show_bodies.py --component N
+    .venv/bin/python bench/labels/show_bodies.py --component N [--components FILE]
     .venv/bin/python bench/labels/show_bodies.py fnctrain-12 fnctrain-40
+
+FILE is `fnc-train-components.jsonl` unless given (`fnc-train-story-components.jsonl` holds
+the stories of the second round of labels).
 """
 
 import argparse
@@ -17,10 +20,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ids", nargs="*")
     parser.add_argument("--component", type=int)
+    parser.add_argument("--components", type=Path, default=COMPONENTS)
     args = parser.parse_args()
     ids = list(args.ids)
     if args.component is not None:
-        rows = [json.loads(line) for line in COMPONENTS.read_text(encoding="utf-8").splitlines()]
+        rows = [json.loads(line) for line in args.components.read_text(encoding="utf-8").splitlines()]
         ids += next(r["articles"] for r in rows if r["component"] == args.component)
     with (SHARED / "data" / "fnc-1" / "train_bodies.csv").open(encoding="utf-8") as handle:
         bodies = {f"fnctrain-{r['Body ID']}": r["articleBody"] for r in csv.DictReader(handle)}
