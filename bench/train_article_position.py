@@ -2,8 +2,10 @@
 
     .venv/bin/python -m bench.train_article_position [--shared ../shared] [--write]
 
-`bench/labels/fnc-train-stances.jsonl` gives the position of 561 FNC-1 train bodies on the
-claim of their story (agree, disagree, discuss), read by hand (`bench/labels/CROSS-GUIDE.md`).
+`bench/labels/fnc-train-stances.jsonl` (561 bodies that one morning's alerts linked) and
+`bench/labels/fnc-train-story-stances.jsonl` (646 more, the other train bodies grouped into
+stories by the story test) give the position of FNC-1 train bodies on the claim of their story
+(agree, disagree, discuss, other), read by hand (`bench/labels/CROSS-GUIDE.md`).
 1. The article-position model (`services/contradictions/article_position.py`): P(disagree)
    over the agree and disagree bodies; its lead-stem vocabulary is every stem used in the
    leads of at least `MIN_SHARE` of all 1,683 train bodies (chosen without labels).
@@ -42,7 +44,8 @@ from services.contradictions.cross import CROSS_FEATURES, pair_position_features
 from services.contradictions.positions import CROSS_MODEL_FILE, refutes
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-LABELS = Path(__file__).with_name("labels") / "fnc-train-stances.jsonl"
+LABELS = tuple(Path(__file__).with_name("labels") / name
+               for name in ("fnc-train-stances.jsonl", "fnc-train-story-stances.jsonl"))
 MIN_SHARE = 0.02
 
 
@@ -62,9 +65,12 @@ def auc(scores: np.ndarray, y: np.ndarray) -> float:
     return float(wins / max(len(positive) * len(negative), 1))
 
 
+SIDES = ("agree", "disagree")
+
+
 def out_of_fold_positions(x: np.ndarray, stances: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """P(disagree) of every body, discuss ones too, from the model fitted on the other folds."""
-    decided = stances != "discuss"
+    """P(disagree) of every body, discuss and other ones too, from the model fitted on the other folds."""
+    decided = np.isin(stances, SIDES)
     scores = np.zeros(len(stances))
     for fold in range(FOLDS):
         held = groups % FOLDS == fold
@@ -79,14 +85,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--write", action="store_true", help="save both models beside their modules")
     args = parser.parse_args(argv)
     bodies = train_bodies(args.shared)
-    labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    labels = [json.loads(line) for path in LABELS
+              for line in path.read_text(encoding="utf-8").splitlines()]
     names = feature_names(list(bodies.values()))
     x = np.asarray([[row.get(n, 0.0) for n in names]
                     for row in (position_features(bodies[label["article"]]) for label in labels)])
     stances = np.asarray([label["stance"] for label in labels])
     groups = np.asarray([label["component"] for label in labels])
     positions = out_of_fold_positions(x, stances, groups)
-    decided = stances != "discuss"
+    decided = np.isin(stances, SIDES)
     y = (stances[decided] == "disagree").astype(float)
     rule = np.asarray([float(refutes(bodies[label["article"]])) for label in labels])[decided]
     print(f"article positions: {len(labels)} bodies, vocabulary {len(names) - 13} lead stems; out-of-fold AUC "
@@ -105,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         gold.append(first["claim_id"] is not None and first["claim_id"] == second["claim_id"]
                     and {first["stance"], second["stance"]} == {"agree", "disagree"})
         pair_groups.append(first["component"])
-        sided.append("discuss" not in (first["stance"], second["stance"]))
+        sided.append(first["stance"] in SIDES and second["stance"] in SIDES)
     print("\ncross-article model:")
     fit_and_save(np.asarray(rows), np.asarray(gold, dtype=float), np.asarray(pair_groups), CROSS_FEATURES,
                  CROSS_MODEL_FILE if args.write else None,

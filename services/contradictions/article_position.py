@@ -6,9 +6,10 @@ without labels) and the share of lead and body sentences with a refuting word
 (`refutes.json`), a denial phrase, a negation, a rumour word, a hedge, a question. A
 logistic regression (`article_position.json`), fitted by `bench/train_article_position.py`
 on FNC-1 *train* bodies whose position we labelled by reading them
-(`bench/labels/fnc-train-stances.jsonl`: agree 0, disagree 1). Two articles of one story
-oppose each other when one disputes and the other asserts (`cross_model.json` turns the two
-positions into the probability that the pair is right).
+(`bench/labels/fnc-train-stances.jsonl` and `fnc-train-story-stances.jsonl`: agree 0,
+disagree 1). Two articles of one story oppose each other when one disputes and the other
+asserts (`cross_model.json` turns the two positions into the probability that the pair is
+right).
 
 Limits: English and lexical. "Disputing" is relative to the rumour a story is about: an
 article that reports a denial as news reads as disputing, and one that airs a claim and its
