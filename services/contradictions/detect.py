@@ -17,7 +17,7 @@ from services.contradictions.evidence import evidence_in
 from services.contradictions.opposition import opposed_claims
 from services.contradictions.pair_model import PairModel, load_pair_model
 from services.contradictions.polarity import polarity
-from services.contradictions.rebuttals import rebuttals_in
+from services.contradictions.rebuttals import rebuttals_in, reporting_quotes
 from services.contradictions.speakers import same_speaker
 from services.contradictions.story import lead_claim, salient_entities, salient_terms
 from services.contradictions.subjects import story_parties
@@ -49,6 +49,7 @@ def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *, doc: 
     parties = story_parties(without_datelines(article.text))
     events = evaluative_contradictions(article, claims, parties, doc, work=work)
     directory = known_speakers(quotes)
+    reports = reporting_quotes(quotes)
     by_sentence: dict[int, list[QuoteEvent]] = defaultdict(list)
     for quote in quotes:
         by_sentence[index.index_of(quote.content.start)].append(quote)
@@ -56,7 +57,7 @@ def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *, doc: 
     for number, sentence in enumerate(index.spans):
         here = by_sentence.get(number, [])
         work["quote_checks"] += len(here)
-        events.extend(rebuttals_in(article, sentence, here, directory))
+        events.extend(rebuttals_in(article, sentence, here, directory, reports))
         events.extend(evidence_in(article, sentence, directory, doc))
     if doc is not None:
         events.extend(opposed_claims(article, claims, doc, model or load_pair_model(), index))

@@ -5,8 +5,11 @@ Recognised wordings (English, rule-based):
   dismissed / refuted <X> reports (claims, allegations, rumours) that ...". The reported
   side may have no quote of its own: its claim is the reported span, its speaker the
   words before the report noun ("South Korean media"), its affiliation a country
-  named there. A bare "X denied that ..." or "denied a news report" names no other
-  party and is not reported.
+  named there. When another sentence says what those reports said ("Several Brazilian
+  newspapers reported that ..."), that is the reported claim: a quote with a reporting cue
+  whose speaker is on the reporters' side (same country or organisation), the nearest one.
+  A bare "X denied that ..." or "denied a news report" names no other party and is not
+  reported.
 Claims held against contrary evidence are in `evidence`.
 """
 
@@ -55,6 +58,7 @@ _NEGATED_OBJECTS = (  # the indefinite object first: "did not give the king a wa
     re.compile(r"\b(?:not|never|n't)\s+(?:[\w'\u2019-]+\s+){0,5}?(?:a|an|any)\s+(?P<object>[\w-]+)"),
     re.compile(r"\b(?:not|never|n't)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:the|his|her|their)\s+(?P<object>[\w-]+)"),
 )
+_REPORTING_CUE = re.compile(r"^(?:reported|reports|report|reporting)$", re.IGNORECASE)
 _SPEAKER_BEFORE = re.compile(r"(?P<name>\b[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+"
                              r"(?:said|says|told|insisted|added|stressed|gave)\b")
 
@@ -101,20 +105,45 @@ def _denier_claim(article: Article, quotes: Sequence[QuoteEvent], start: int, en
     return span_claim(article, named.end(), end, resolve_speaker(named.group("name"), directory))
 
 
+def reporting_quotes(quotes: Sequence[QuoteEvent]) -> list[QuoteEvent]:
+    """The quotes that say what someone reported ("Brazilian newspapers reported that ...")."""
+    return [q for q in quotes if q.cue is not None and q.speaker is not None and _REPORTING_CUE.match(q.cue.text)]
+
+
+def _what_was_reported(article: Article, reports: Sequence[QuoteEvent], reporters: Speaker | None,
+                       sentence: tuple[int, int]) -> Claim | None:
+    """What `reporters` reported, where another sentence says it: the content of the nearest
+    reporting quote whose speaker is on their side, under their name (the one the rebuttal
+    uses); None when their side is unknown or no such quote exists."""
+    side = side_of(reporters)
+    if side is None:
+        return None
+    start, end = sentence
+    same_side = [q for q in reports
+                 if not start <= q.content.start < end and side_of(entity_speaker(q.speaker)) == side]
+    if not same_side:
+        return None
+    quote = min(same_side, key=lambda q: abs(q.content.start - start))
+    clause = _THAT_CLAUSE.match(article.text, quote.content.start, quote.content.end)
+    return span_claim(article, clause.end() if clause else quote.content.start, quote.content.end, reporters)
+
+
 def _distinct_sides(first: Claim, second: Claim) -> bool:
     sides = side_of(first.speaker), side_of(second.speaker)
     return None in sides or sides[0] != sides[1]
 
 
 def rebuttals_in(article: Article, sentence: tuple[int, int], quotes: Sequence[QuoteEvent],
-                 directory: dict[str, Speaker]) -> list[ContradictionEvent]:
-    """Rebuttal events stated in one sentence of `article`."""
+                 directory: dict[str, Speaker], reports: Sequence[QuoteEvent] = ()) -> list[ContradictionEvent]:
+    """Rebuttal events stated in one sentence of `article`; `quotes` are the sentence's quotes,
+    `reports` the article's `reporting_quotes`."""
     start, end = sentence
     text = article.text
     found: list[ContradictionEvent] = []
     for match in _CONTRARY.finditer(text, start, end):
-        reported = span_claim(article, match.start("reported"), match.end("reported"),
-                              reported_speaker(match.group("reported")))
+        reporters = reported_speaker(match.group("reported"))
+        reported = (_what_was_reported(article, reports, reporters, sentence)
+                    or span_claim(article, match.start("reported"), match.end("reported"), reporters))
         denial = _denier_claim(article, quotes, match.end(), end, directory)
         if denial is not None and _distinct_sides(reported, denial):
             found.append(_rebuttal(article, reported, denial, text[start:end]))

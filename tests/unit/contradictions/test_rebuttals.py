@@ -56,3 +56,27 @@ def test_a_denial_of_unsourced_reports_pairs_what_they_said_with_the_denier() ->
     assert reported.text.startswith("Banksy had been arrested") and reported.speaker is None
     assert denial.speaker is not None and denial.speaker.name == "Scotland Yard"
     assert event.explanation == 'Scotland Yard denies what was reported: "Banksy had been arrested in London"'
+
+
+def test_contrary_reports_take_what_the_reports_said_elsewhere_in_the_article() -> None:
+    doc = article("Contrary to Brazilian media reports, spokesman Tomas Herrera said the government did not "
+                  "cancel the frigate's visit. Several Brazilian newspapers reported on Friday that the visit "
+                  "had been cancelled after a dispute over fishing rights.")
+    denial = quote(doc, "the government did not cancel the frigate's visit", "Tomas Herrera", "Argentina", cue="said")
+    report = quote(doc, "that the visit had been cancelled after a dispute over fishing rights",
+                   "Several Brazilian newspapers", "Brazil", cue="reported")
+    (event,) = find_contradictions(doc, [denial, report])
+    reported, denier = event.claims
+    assert reported.text == "the visit had been cancelled after a dispute over fishing rights"
+    assert reported.speaker is not None and reported.speaker.name == "Brazilian media"
+    assert denier.speaker is not None and denier.speaker.name == "Tomas Herrera"
+    assert 'reported about the frigate: "the visit had been cancelled' in event.explanation
+
+
+def test_contrary_reports_keep_their_own_words_when_nobody_on_their_side_reported_elsewhere() -> None:
+    doc = article("Contrary to Brazilian media reports, spokesman Tomas Herrera said the government did not "
+                  "cancel the frigate's visit. Chilean newspapers reported that the visit had been cancelled.")
+    denial = quote(doc, "the government did not cancel the frigate's visit", "Tomas Herrera", "Argentina", cue="said")
+    report = quote(doc, "that the visit had been cancelled", "Chilean newspapers", "Chile", cue="reported")
+    (event,) = find_contradictions(doc, [denial, report])
+    assert event.claims[0].text == "Brazilian media reports"
