@@ -17,7 +17,8 @@ from services.contradictions.evidence import evidence_in
 from services.contradictions.opposition import opposed_claims
 from services.contradictions.pair_model import PairModel, load_pair_model
 from services.contradictions.polarity import polarity
-from services.contradictions.rebuttals import rebuttals_in, reporting_quotes
+from services.contradictions.rebuttals import rebuttals_in
+from services.contradictions.reporters import reporting_quotes
 from services.contradictions.speakers import same_speaker
 from services.contradictions.story import lead_claim, salient_entities, salient_terms
 from services.contradictions.subjects import story_parties

@@ -3,13 +3,10 @@
 Recognised wordings (English, rule-based):
 - rebuttal: "contrary to <X> reports, <speaker> said ...", "<speaker> denied / rejected /
   dismissed / refuted <X> reports (claims, allegations, rumours) that ...". The reported
-  side may have no quote of its own: its claim is the reported span, its speaker the
-  words before the report noun ("South Korean media"), its affiliation a country
-  named there. When another sentence says what those reports said ("Several Brazilian
-  newspapers reported that ..."), that is the reported claim: a quote with a reporting cue
-  whose speaker is on the reporters' side (same country or organisation), the nearest one.
-  A bare "X denied that ..." or "denied a news report" names no other party and is not
-  reported.
+  side may have no quote of its own: its claim is the reported span, or what those reports
+  said where another sentence says it (`reporters`); its speaker the words before the
+  report noun ("South Korean media"), its affiliation a country named there. A bare "X
+  denied that ..." or "denied a news report" names no other party and is not reported.
 Claims held against contrary evidence are in `evidence`.
 """
 
@@ -21,7 +18,6 @@ from collections.abc import Sequence
 from schemas.articles import Article
 from schemas.common import Speaker
 from schemas.events import Claim, ContradictionEvent, QuoteEvent
-from services.common.countries import canonical_country
 from services.contradictions.calibration import rule_confidence
 from services.contradictions.claims import (
     contradiction,
@@ -30,52 +26,30 @@ from services.contradictions.claims import (
     side_of,
     span_claim,
 )
+from services.contradictions.reporters import REPORT_NOUN, THAT_CLAUSE, reported_speaker, what_was_reported
 from services.contradictions.speakers import entity_speaker
-from services.contradictions.subjects import countries_in, topic_of
+from services.contradictions.subjects import topic_of
 
-_REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accounts?|rumou?rs?|suggestions?"
-                r"|assertions?|speculation)")
 # "dismissed as false the ministry's claim that ...": the verdict is not part of who reported it.
 _AS_VERDICT = r"(?:as\s+(?:false|untrue|baseless|unfounded|groundless|fake|nonsense|wrong|inaccurate|absurd)\s+)?"
-_CONTRARY = re.compile(rf"\b[Cc]ontrary to (?P<reported>(?:[\w'\u2019.-]+\s+){{0,4}}?{_REPORT_NOUN})\b,?\s*")
+_CONTRARY = re.compile(rf"\b[Cc]ontrary to (?P<reported>(?:[\w'\u2019.-]+\s+){{0,4}}?{REPORT_NOUN})\b,?\s*")
 _DENIAL = re.compile(
     r"(?P<denier>\b(?:[Tt]he\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}[a-z][\w-]*|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}))"
     r"(?:\s+(?:has|have|had|also|flatly|quickly))*"
     r"\s+(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+"
-    rf"{_AS_VERDICT}(?P<reported>(?:[\w'\u2019.-]+\s+){{0,4}}?{_REPORT_NOUN})\b")
-_REPORT_WORDS = re.compile(rf"\b(?:a|an|the|these|those|such|{_REPORT_NOUN})\b", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['\u2019]s\b")
-_THAT_CLAUSE = re.compile(r"\s*,?\s*that\s+")  # used with match(text, pos): no "^", which only matches at 0
+    rf"{_AS_VERDICT}(?P<reported>(?:[\w'\u2019.-]+\s+){{0,4}}?{REPORT_NOUN})\b")
 _DENYING_CUE = re.compile(r"^(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed"
                           r"|disputes|debunked)$", re.IGNORECASE)
 _REPORTED_CONTENT = re.compile(
-    rf"^{_AS_VERDICT}(?P<reported>(?:[\w'\u2019.-]+\s+){{0,5}}?{_REPORT_NOUN})\b,?\s+(?:that\s+)?(?P<claim>\S.*)$",
+    rf"^{_AS_VERDICT}(?P<reported>(?:[\w'\u2019.-]+\s+){{0,5}}?{REPORT_NOUN})\b,?\s+(?:that\s+)?(?P<claim>\S.*)$",
     re.DOTALL)
-_NAMELESS = frozenset({"news", "media", "press", "recent", "earlier", "new", "unconfirmed", "some", "many",
-                       "several", "widespread", "initial", "false", "online", "social", "local"})
 _THAT_OBJECT = re.compile(r"\bthat\s+(?:[\w'\u2019-]+\s+){0,6}?(?:a|an|the|any)\s+(?P<object>[\w-]+)")
 _NEGATED_OBJECTS = (  # the indefinite object first: "did not give the king a watch" -> watch
     re.compile(r"\b(?:not|never|n't)\s+(?:[\w'\u2019-]+\s+){0,5}?(?:a|an|any)\s+(?P<object>[\w-]+)"),
     re.compile(r"\b(?:not|never|n't)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:the|his|her|their)\s+(?P<object>[\w-]+)"),
 )
-_REPORTING_CUE = re.compile(r"^(?:reported|reports|report|reporting)$", re.IGNORECASE)
 _SPEAKER_BEFORE = re.compile(r"(?P<name>\b[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+"
                              r"(?:said|says|told|insisted|added|stressed|gave)\b")
-
-
-def reported_speaker(phrase: str) -> Speaker | None:
-    """Who made a report: 'South Korean media reports' -> South Korean media (South Korea);
-    None when the phrase names nobody ('a newspaper's report': no entity)."""
-    name = " ".join(_REPORT_WORDS.sub(" ", _POSSESSIVE.sub("", phrase)).split())
-    if not name or all(word.lower() in _NAMELESS for word in name.split()):
-        return None
-    countries = countries_in(name)
-    affiliation = next(iter(countries), None) or canonical_country(name)
-    if canonical_country(name) not in (None, name):  # 'Israeli reports' are Israeli media's
-        name = f"{name} media"
-    elif not any(word[:1].isupper() for word in name.split()):
-        return None  # 'newspaper', 'tabloid': a kind of outlet, not a named one
-    return entity_speaker(Speaker(name=name, affiliation=affiliation))
 
 
 def rebuttal_subject(denial: str, reported: str, sentence: str) -> str:
@@ -105,29 +79,6 @@ def _denier_claim(article: Article, quotes: Sequence[QuoteEvent], start: int, en
     return span_claim(article, named.end(), end, resolve_speaker(named.group("name"), directory))
 
 
-def reporting_quotes(quotes: Sequence[QuoteEvent]) -> list[QuoteEvent]:
-    """The quotes that say what someone reported ("Brazilian newspapers reported that ...")."""
-    return [q for q in quotes if q.cue is not None and q.speaker is not None and _REPORTING_CUE.match(q.cue.text)]
-
-
-def _what_was_reported(article: Article, reports: Sequence[QuoteEvent], reporters: Speaker | None,
-                       sentence: tuple[int, int]) -> Claim | None:
-    """What `reporters` reported, where another sentence says it: the content of the nearest
-    reporting quote whose speaker is on their side, under their name (the one the rebuttal
-    uses); None when their side is unknown or no such quote exists."""
-    side = side_of(reporters)
-    if side is None:
-        return None
-    start, end = sentence
-    same_side = [q for q in reports
-                 if not start <= q.content.start < end and side_of(entity_speaker(q.speaker)) == side]
-    if not same_side:
-        return None
-    quote = min(same_side, key=lambda q: abs(q.content.start - start))
-    clause = _THAT_CLAUSE.match(article.text, quote.content.start, quote.content.end)
-    return span_claim(article, clause.end() if clause else quote.content.start, quote.content.end, reporters)
-
-
 def _distinct_sides(first: Claim, second: Claim) -> bool:
     sides = side_of(first.speaker), side_of(second.speaker)
     return None in sides or sides[0] != sides[1]
@@ -142,7 +93,7 @@ def rebuttals_in(article: Article, sentence: tuple[int, int], quotes: Sequence[Q
     found: list[ContradictionEvent] = []
     for match in _CONTRARY.finditer(text, start, end):
         reporters = reported_speaker(match.group("reported"))
-        reported = (_what_was_reported(article, reports, reporters, sentence)
+        reported = (what_was_reported(article, reports, reporters, sentence)
                     or span_claim(article, match.start("reported"), match.end("reported"), reporters))
         denial = _denier_claim(article, quotes, match.end(), end, directory)
         if denial is not None and _distinct_sides(reported, denial):
@@ -151,7 +102,7 @@ def rebuttals_in(article: Article, sentence: tuple[int, int], quotes: Sequence[Q
     for match in _DENIAL.finditer(text, start, end):
         if any(_overlaps(e.claims[1], match.start("reported"), match.end("reported")) for e in from_quotes):
             continue  # the quote extractor found this denial: one event for it, with its spans
-        clause = _THAT_CLAUSE.match(text, match.end("reported"), end)
+        clause = THAT_CLAUSE.match(text, match.end("reported"), end)
         reported = span_claim(article, clause.end() if clause else match.start("reported"), end,
                               reported_speaker(match.group("reported")))
         speaker = entity_speaker(resolve_speaker(match.group("denier"), directory))
@@ -197,7 +148,7 @@ def _rebuttal(article: Article, reported: Claim, denial: Claim, sentence: str) -
     about = "" if subject == "report" else f" about the {subject}"
     if subject == "report":
         subject = gist(reported.text, 6)
-    if re.fullmatch(rf"(?:[\w'\u2019.-]+\s+){{0,5}}?{_REPORT_NOUN}", reported.text):  # only "media reports"
+    if re.fullmatch(rf"(?:[\w'\u2019.-]+\s+){{0,5}}?{REPORT_NOUN}", reported.text):  # only "media reports"
         explanation = f"{who} denies what {whom}{about}, saying \"{gist(denial.text)}\""
     else:
         explanation = f"{who} denies what {whom}{about}: \"{gist(reported.text)}\""

@@ -1,5 +1,6 @@
 from services.contradictions.detect import find_contradictions
-from services.contradictions.rebuttals import rebuttal_subject, reported_speaker
+from services.contradictions.rebuttals import rebuttal_subject
+from services.contradictions.reporters import reported_speaker
 from tests.unit.contradictions.builders import article, quote
 
 
