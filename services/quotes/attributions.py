@@ -108,7 +108,14 @@ def _trailing_cue(token: Token, clause: Token) -> bool:
 def _content_of(cue: Token, text: str) -> tuple[int, int] | None:
     """Token bounds of what the cue reports, or None."""
     para = paragraph_of(text, cue.idx)
-    clause = next((c for c in cue.children if c.dep_ == "ccomp" and para[0] <= c.idx < para[1]), None)
+    # When the cue's line opens with a dateline, a clause from an earlier line of its paragraph is
+    # not content: the parser may run a headline set off by a single line break into the sentence
+    # ("Leaders split over summit\nOTTAWA (Wire) - X called the summit ...") and hang it on the
+    # cue as a clause. (A clause reaching back into an earlier paragraph is clipped to the cue's.)
+    line_start = text.rfind("\n", 0, cue.idx) + 1
+    dated = dateline_end(text, cue.idx) > line_start
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and para[0] <= c.idx < para[1]
+                   and not (dated and para[0] <= c.left_edge.idx < line_start)), None)
     if clause is not None:
         start, end = _subtree_bounds(clause)
         return start, min([end] + [t.left_edge.i for t in clause.subtree if _trailing_cue(t, clause)])

@@ -39,3 +39,13 @@ def test_layout_helpers() -> None:
         assert line[dateline_end(line, 3) :] == "Text"
     assert dateline_end("U.S.-backed forces - Text", 3) == 0
     assert clip_to_paragraph("ab cd\n\nef", (3, 9), 3) == (3, 5)
+
+
+def test_a_headline_set_off_by_one_line_break_is_not_the_content_of_a_datelined_cue(quotes: Extract) -> None:
+    # The parser runs "Leaders split over summit" through the dateline into the sentence and
+    # hangs it on "called" as a clause; the content is what Joly called the summit.
+    story = ("Leaders split over summit\nOTTAWA (Wire) - Canada's foreign minister Melanie Joly called the "
+             "summit \"a historic success\" on Friday.")
+    event = containing(quotes(story), "a historic success")
+    assert event.content.text == 'the summit "a historic success"'
+    assert event.speaker is not None and event.speaker.name == "Melanie Joly"
