@@ -23,7 +23,7 @@ from pathlib import Path
 
 from services.contradictions.features import HEDGES, NEGATIONS, REFUTE_PHRASES, RUMOURS, sentences, tokens
 from services.contradictions.pair_model import PairModel, load_pair_model
-from services.contradictions.positions import refuting_stems, stem
+from services.contradictions.positions import has_refuting_word, stem
 
 POSITION_MODEL_FILE = Path(__file__).with_name("article_position.json")
 LEAD_SENTENCES = 3
@@ -42,8 +42,7 @@ def _stems(parts: list[str]) -> frozenset[str]:
 
 def _cues(sentence: str) -> tuple[bool, ...]:
     words = tokens(sentence)
-    refuting = refuting_stems()
-    return (any(stem(w) in refuting for w in words),
+    return (has_refuting_word(words),
             REFUTE_PHRASES.search(sentence.lower().replace("\u2019", "'")) is not None,
             any(w in NEGATIONS for w in words), any(w in RUMOURS for w in words),
             any(w in HEDGES for w in words), sentence.rstrip(" \"'\u201d").endswith("?"))

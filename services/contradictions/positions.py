@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from services.contradictions.features import tokens
@@ -34,11 +35,15 @@ def refuting_stems() -> frozenset[str]:
     return frozenset(json.loads(REFUTES_FILE.read_text(encoding="utf-8"))["stems"])
 
 
-@functools.lru_cache(maxsize=4096)  # a remembered claim is asked again with every new one in its story
+def has_refuting_word(words: Iterable[str]) -> bool:
+    """True when one of `words` (lower-cased tokens) is a refuting word (`refutes.json`)."""
+    refuting = refuting_stems()
+    return any(stem(w) in refuting for w in words)
+
+
 def refutes(text: str) -> bool:
     """True when `text` holds a refuting word ("hoax", "denied", "false"; `refutes.json`)."""
-    refuting = refuting_stems()
-    return any(stem(w.lower()) in refuting for w in tokens(text))
+    return has_refuting_word(tokens(text))
 
 
 def load_cross_model() -> PairModel:

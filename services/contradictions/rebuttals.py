@@ -85,7 +85,7 @@ def _distinct_sides(first: Claim, second: Claim) -> bool:
 
 
 def rebuttals_in(article: Article, sentence: tuple[int, int], quotes: Sequence[QuoteEvent],
-                 directory: dict[str, Speaker], reports: Sequence[QuoteEvent] = ()) -> list[ContradictionEvent]:
+                 directory: dict[str, Speaker], reports: Sequence[QuoteEvent]) -> list[ContradictionEvent]:
     """Rebuttal events stated in one sentence of `article`; `quotes` are the sentence's quotes,
     `reports` the article's `reporting_quotes`."""
     start, end = sentence
