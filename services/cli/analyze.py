@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from schemas.articles import Article
 from schemas.internal import SubjectClaim
-from services.common.nlp import FULL_PARSE, load_nlp
+from services.common.nlp import FULL_PARSE, load_nlp, parse_texts
 from services.common.settings import Settings
 from services.contradictions.compare import judge_pair, load_judge
 from services.contradictions.pipeline import across_articles, within_article
@@ -35,7 +35,7 @@ def analyze(lines: Iterable[str], out: IO[str], settings: Settings) -> int:
     while batch := list(islice(articles, BATCH)):
         good = [a for a in batch if isinstance(a, Article)]
         bad += len(batch) - len(good)
-        for article, doc in zip(good, nlp.pipe(a.text for a in good), strict=True):
+        for article, doc in zip(good, parse_texts(nlp, [a.text for a in good]), strict=True):
             quotes = extract_quotes(doc, article_id=article.id)
             events: list[BaseModel] = [*extract_entities(doc, article_id=article.id), *quotes]
             found, claims = within_article(article, quotes, doc)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
@@ -36,10 +36,28 @@ def load_nlp(keep: Iterable[str] = FULL_PARSE) -> Language:
 
 # Texts spaCy runs through its models at once: up to a whole Kafka batch (16 by default). On
 # 2026-11-30, four interleaved repeats over 200 FNC-1 bodies took 56.2 CPU ms per body at 16
-# against 59.9 at 4 (median); on 2026-11-28 the two had measured alike (55 and 54), and 4 was
-# kept for peak RSS (~300 against ~230 MiB with 16 long articles at once; the target is 400).
-# At low rates a batch holds one or two articles, so latency does not depend on it.
+# against 59.9 at 4 (median). At low rates a batch holds one or two articles, so latency does
+# not depend on it.
 PIPE_BATCH_SIZE = 16
+# ...and at most this many characters, so peak memory does not depend on how long the
+# articles of a batch are: over 1,600 FNC-1 bodies a quote worker's peak RSS was 373 MiB
+# with 16 at once whatever their length, 277 MiB with this cap, at the same CPU per body.
+PIPE_BATCH_CHARS = 30_000
+
+
+def parse_texts(nlp: Language, texts: Sequence[str]) -> Iterator[Doc]:
+    """`nlp.pipe` over `texts`, in order, at most PIPE_BATCH_SIZE texts and PIPE_BATCH_CHARS
+    characters through the models at once (a longer text goes alone)."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and (len(group) == PIPE_BATCH_SIZE or size + len(text) > PIPE_BATCH_CHARS):
+            yield from nlp.pipe(group, batch_size=len(group))
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
 
 
 def cpu_counted(docs: Iterable[Doc], add_seconds: Callable[[float], None]) -> Iterator[Doc]:

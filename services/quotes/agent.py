@@ -12,7 +12,7 @@ from services.common.app import WorkerApp
 from services.common.budget import budgeted
 from services.common.docs import encode_doc
 from services.common.metrics import WorkerMetrics
-from services.common.nlp import FULL_PARSE, PIPE_BATCH_SIZE, cpu_counted, load_nlp
+from services.common.nlp import FULL_PARSE, cpu_counted, load_nlp, parse_texts
 from services.common.settings import Settings
 from services.common.stream import Outgoing, run_batches
 from services.common.worker import make_edge
@@ -36,8 +36,7 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
         ]
 
     def work(articles: Sequence[Article]) -> Iterator[list[Outgoing]]:
-        docs = cpu_counted(nlp.pipe((article.text for article in articles), batch_size=PIPE_BATCH_SIZE),
-                           metrics.parse_cpu_seconds.inc)
+        docs = cpu_counted(parse_texts(nlp, [article.text for article in articles]), metrics.parse_cpu_seconds.inc)
         return (outputs(article, doc) for article, doc in zip(articles, docs, strict=True))
 
     # Parses in a thread, so the loop keeps heartbeating; nlp.pipe parses articles together.
