@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from faust.serializers import codecs
+from spacy.vocab import Vocab
 
 from schemas.events import ContradictionEvent
 from schemas.internal import BUNDLE_SIZE_FACTOR, QuotedArticle, StoryClaims, SubjectClaim
@@ -14,6 +15,7 @@ from services.common.app import WorkerApp
 from services.common.budget import budgeted
 from services.common.docs import blank_vocab, decode_doc
 from services.common.metrics import WorkerMetrics
+from services.common.refresh import Refreshed
 from services.common.settings import Settings
 from services.common.stream import Outgoing, run_batches
 from services.common.worker import make_edge
@@ -32,7 +34,7 @@ def subject_key(subject: str) -> str:
 def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[str]:
     """Register both agents and the claims table on `app`; returns the topics consumed."""
     model = load_cross_model()
-    vocab = blank_vocab()  # reads the quote worker's parses; no model, no parsing here
+    vocabs = Refreshed(blank_vocab, name="vocabulary")  # reads the quote worker's parses; no model here
     topics = settings.topics
     recent = app.Table(
         "claims-by-subject", default=list, partitions=settings.partitions,
@@ -48,7 +50,7 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
         metrics.contradictions.labels(event.kind).inc()
         return Outgoing(topics.contradictions, event.event_id, event.model_dump_json().encode())
 
-    def within_one(bundle: QuotedArticle) -> list[Outgoing]:
+    def within_one(bundle: QuotedArticle, vocab: Vocab) -> list[Outgoing]:
         doc = decode_doc(bundle.parse, vocab) if bundle.parse else None
         work: Counter[str] = Counter()
         found, claims = within_article(bundle.article, bundle.quotes, doc, work=work)
@@ -67,7 +69,8 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
         ]
 
     def within(bundles: Sequence[QuotedArticle]) -> Iterator[list[Outgoing]]:
-        return (within_one(bundle) for bundle in bundles)
+        vocab = vocabs.take(len(bundles))
+        return (within_one(bundle, vocab) for bundle in bundles)
 
     async def across(messages: Sequence[StoryClaims]) -> list[list[Outgoing]]:
         # Each story key's memory is read from the table and written back once per batch, not once

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from spacy.vocab import Vocab
+
 from schemas.internal import BUNDLE_SIZE_FACTOR, QuotedArticle
 from services.common.app import WorkerApp
 from services.common.budget import budgeted
 from services.common.docs import blank_vocab, decode_doc
 from services.common.metrics import WorkerMetrics
+from services.common.refresh import Refreshed
 from services.common.settings import Settings
 from services.common.stream import Outgoing, run_batches
 from services.common.worker import make_edge
@@ -23,19 +26,20 @@ WORKER = "entities"
 
 def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[str]:
     """Register the entity agent on `app`; returns the topics it consumes."""
-    vocab = blank_vocab()
+    vocabs = Refreshed(blank_vocab, name="vocabulary")
     edge = make_edge(app, settings, metrics, WORKER, QuotedArticle,
                      max_bytes=settings.max_article_bytes * BUNDLE_SIZE_FACTOR)
     out_topic = settings.topics.entities
 
-    def entities_of(bundle: QuotedArticle) -> list[Outgoing]:
+    def entities_of(bundle: QuotedArticle, vocab: Vocab) -> list[Outgoing]:
         article_id = bundle.article.id
         doc = decode_doc(bundle.parse, vocab)
         return [Outgoing(out_topic, article_id, event.model_dump_json().encode())
                 for event in extract_entities(doc, article_id=article_id)]
 
     def work(bundles: Sequence[QuotedArticle]) -> Iterator[list[Outgoing]]:
-        return (entities_of(bundle) for bundle in bundles)
+        vocab = vocabs.take(len(bundles))
+        return (entities_of(bundle, vocab) for bundle in bundles)
 
     handle = budgeted(work, settings.article_budget_seconds)
 

@@ -13,6 +13,7 @@ from services.common.budget import budgeted
 from services.common.docs import encode_doc
 from services.common.metrics import WorkerMetrics
 from services.common.nlp import FULL_PARSE, cpu_counted, load_nlp, parse_texts
+from services.common.refresh import Refreshed
 from services.common.settings import Settings
 from services.common.stream import Outgoing, run_batches
 from services.common.worker import make_edge
@@ -23,7 +24,7 @@ WORKER = "quotes"
 
 def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[str]:
     """Register the quote agent on `app`; returns the topics it consumes."""
-    nlp = load_nlp(FULL_PARSE)  # attribution needs the dependency parse
+    models = Refreshed(lambda: load_nlp(FULL_PARSE), name="spaCy model")  # attribution needs the parse
     edge = make_edge(app, settings, metrics, WORKER, Article)
     topics = settings.topics
 
@@ -36,6 +37,7 @@ def build(app: WorkerApp, settings: Settings, metrics: WorkerMetrics) -> list[st
         ]
 
     def work(articles: Sequence[Article]) -> Iterator[list[Outgoing]]:
+        nlp = models.take(len(articles))
         docs = cpu_counted(parse_texts(nlp, [article.text for article in articles]), metrics.parse_cpu_seconds.inc)
         return (outputs(article, doc) for article, doc in zip(articles, docs, strict=True))
 
