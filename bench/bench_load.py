@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import spacy
 from kafka import KafkaProducer
 
-from bench.bench_support import Completion, Observer, percentile
+from bench.bench_support import Completion, percentile
+from bench.observer import Observer
 from services.common.nlp import MODEL_PACKAGE
 from services.common.settings import Settings
 

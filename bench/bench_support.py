@@ -1,84 +1,16 @@
-"""What the pipeline benchmark observes: output topics and the contradiction worker's metrics."""
+"""What the pipeline benchmark reads from the workers: their /metrics pages (the topics: `bench.observer`)."""
 
 from __future__ import annotations
 
 import heapq
-import json
 import math
-import threading
 import time
 import urllib.request
 from collections.abc import Sequence
 
-from kafka import KafkaConsumer
-
 from services.common.settings import Settings
 
 POLL_SECONDS = 0.02
-
-
-class Observer:
-    """Reads every output topic in a thread; remembers when each article's latest event arrived."""
-
-    def __init__(self, settings: Settings) -> None:
-        t = settings.topics
-        self.keyed = {t.entities, t.quotes, t.quoted_articles}  # keyed by article id
-        self.topics = [*self.keyed, t.subject_claims, t.contradictions]
-        self.last_seen: dict[str, float] = {}
-        self.bundles: dict[str, float] = {}  # when each article's quoted-articles bundle arrived
-        self.topic_last: dict[str, float] = {}  # when the latest event on each topic arrived
-        self.quoted_articles = t.quoted_articles
-        self._consumer = KafkaConsumer(*self.topics, bootstrap_servers=settings.bootstrap_servers,
-                                       auto_offset_reset="earliest", group_id=None,
-                                       enable_auto_commit=False, fetch_max_wait_ms=20)
-        self._lock = threading.Lock()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=10)
-        self._consumer.close()
-
-    def count_bundles(self, ids: Sequence[str]) -> int:
-        with self._lock:
-            return sum(1 for article_id in ids if article_id in self.bundles)
-
-    def topic_latest(self) -> dict[str, float]:
-        with self._lock:
-            return dict(self.topic_last)
-
-    def bundle(self, article_id: str) -> float | None:
-        with self._lock:
-            return self.bundles.get(article_id)
-
-    def latest(self, article_id: str) -> float | None:
-        with self._lock:
-            return self.last_seen.get(article_id)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            batches = self._consumer.poll(timeout_ms=50)
-            now = time.time()
-            with self._lock:
-                for tp, records in batches.items():
-                    for record in records:
-                        article_id = self._article_of(tp.topic, record.key, record.value)
-                        self.last_seen[article_id] = now
-                        self.topic_last[tp.topic] = now
-                        if tp.topic == self.quoted_articles:
-                            self.bundles[article_id] = now
-
-    def _article_of(self, topic: str, key: bytes | None, value: bytes) -> str:
-        if topic in self.keyed and key is not None:
-            return key.decode()
-        event = json.loads(value)
-        filed = event.get("claims") or [{}]  # subject-claims: an article's claims under one story key
-        claim = filed[0].get("claim") or {}
-        return str(event.get("article_id") or claim.get("article_id") or "")
 
 
 def scrape(port: int) -> list[tuple[str, float]]:

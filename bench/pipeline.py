@@ -55,7 +55,8 @@ from bench.bench_processes import (  # noqa: E402
     shared_parse_env,
 )
 from bench.bench_report import report  # noqa: E402
-from bench.bench_support import Completion, Observer, parse_cpu_seconds, processing_totals  # noqa: E402
+from bench.bench_support import Completion, parse_cpu_seconds, processing_totals  # noqa: E402
+from bench.observer import Observer  # noqa: E402
 from bench.series import QUIET_CORES, load_average, print_summary, settle, warn  # noqa: E402
 from services.cli.layout import metrics_port_env, worker_command, worker_processes  # noqa: E402
 from services.common.kafka import ensure_topics  # noqa: E402
