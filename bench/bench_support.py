@@ -1,4 +1,5 @@
-"""What the pipeline benchmark reads from the workers: their /metrics pages (the topics: `bench.observer`)."""
+"""The pipeline benchmark's helpers: the workers' /metrics pages, percentiles and the queueing
+floor (`bench.observer` reads the topics)."""
 
 from __future__ import annotations
 

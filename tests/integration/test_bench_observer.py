@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,9 @@ from bench.observer import Observer
 from services.common.broker import free_port
 from services.common.kafka import ensure_topics
 from services.common.settings import load_settings
-from tests.support.kafka import pipeline_env
+from tests.support.kafka import pipeline_env, wait_for
 
-DEADLINE_SECONDS = 30
+DEADLINE_SECONDS = 30.0
 
 
 def test_observer_times_each_articles_latest_event(bootstrap: str, tmp_path: Path) -> None:
@@ -32,12 +31,12 @@ def test_observer_times_each_articles_latest_event(bootstrap: str, tmp_path: Pat
         producer.send(topics.quoted_articles, key=b"a1", value=b"{}")
         producer.send(topics.quoted_articles, key=b"a2", value=b"{}")
         producer.flush()
-        _wait_until(lambda: observer.count_bundles(["a1", "a2"]) == 2)
+        wait_for(lambda: observer.count_bundles(["a1", "a2"]) == 2, "both bundles", DEADLINE_SECONDS)
         # Subject claims are keyed by story, not article: the observer reads the article from the value.
         claims = {"subject": "story-x", "claims": [{"claim": {"article_id": "a1"}}]}
         producer.send(topics.subject_claims, key=b"story-x", value=json.dumps(claims).encode())
         producer.flush()
-        _wait_until(lambda: topics.subject_claims in observer.topic_latest())
+        wait_for(lambda: topics.subject_claims in observer.topic_latest(), "the subject claim", DEADLINE_SECONDS)
     finally:
         producer.close()
         observer.stop()
@@ -54,10 +53,3 @@ def test_observer_start_fails_loudly_without_a_broker(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="observer"):
         Observer(settings).start()
 
-
-def _wait_until(condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + DEADLINE_SECONDS
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"the observer did not see the events within {DEADLINE_SECONDS} s")
-        time.sleep(0.05)

@@ -23,7 +23,7 @@ from kafka import KafkaConsumer
 
 from services.cli.stack import Stack
 from services.common.broker import free_port, start_broker
-from tests.support.kafka import REPO, WAIT_SECONDS, Pipeline, metric_value, pipeline_env
+from tests.support.kafka import REPO, WAIT_SECONDS, Pipeline, metric_value, pipeline_env, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -127,15 +127,6 @@ def counter(pipeline: Pipeline, worker: str, name: str = "counterclaim_messages_
     except OSError:
         return 0.0
     return metric_value(page, name, worker=worker, **labels)
-
-
-def wait_for(condition: Callable[[], Any], what: str, timeout: float = WAIT_SECONDS) -> Any:
-    deadline = time.monotonic() + timeout
-    while not (result := condition()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-        time.sleep(0.05)
-    return result
 
 
 def collect(pipeline: Pipeline, topic: str, wanted: set[str], timeout: float = WAIT_SECONDS) -> EventsById:

@@ -39,6 +39,16 @@ def required_tool(name: str, install_hint: str) -> str:
     return path
 
 
+def wait_for(condition: Callable[[], Any], what: str, timeout: float = WAIT_SECONDS) -> Any:
+    """The first true value of `condition()`, polled every 50 ms; fails the test after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while not (result := condition()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.05)
+    return result
+
+
 @contextmanager
 def running_broker(log_dir: Path) -> Iterator[str]:
     """A fresh in-memory Tansu broker on a free loopback port; yields its bootstrap address."""
