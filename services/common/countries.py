@@ -73,6 +73,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Kenya": ("Nairobi", "Kenyan"),
     "Ethiopia": ("Addis Ababa", "Ethiopian"),
     "Sudan": ("Khartoum", "Sudanese"),
+    "South Sudan": ("Juba", "South Sudanese"),
     "Libya": ("Tripoli", "Libyan"),
     "Zambia": ("Lusaka", "Zambian"),
     "Zimbabwe": ("Harare", "Zimbabwean"),
@@ -106,6 +107,14 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "NATO": ("Nato", "North Atlantic Treaty Organization"),
 }
 
+# Places whose names hold a country's alias but are not that country: "New Mexico" is a US
+# state, "North American" a region. A scan of capitalised words takes these whole, so that the
+# "Mexico" or "American" inside them names no country.
+_NOT_COUNTRIES = (
+    "New Mexico", "New Mexican", "North America", "North American", "South America", "South American",
+    "Latin America", "Latin American", "Central America", "Central American", "Mexican American",
+)
+
 
 
 def _key(name: str) -> str:
@@ -121,11 +130,17 @@ def _build() -> dict[str, str]:
 
 
 _TABLE = _build()
+_OTHER_PLACES = frozenset(_key(name) for name in _NOT_COUNTRIES)
 
 
 def canonical_country(name: str) -> str | None:
     """The canonical country name for an alias, or None when it is not a known country."""
     return _TABLE.get(_key(name))
+
+
+def other_place(name: str) -> bool:
+    """True for a place whose name holds a country alias but which is no country ("New Mexico")."""
+    return _key(name) in _OTHER_PLACES
 
 
 def canonical_name(name: str) -> str:

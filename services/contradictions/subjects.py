@@ -17,7 +17,7 @@ import functools
 import re
 from collections import Counter
 
-from services.common.countries import canonical_country
+from services.common.countries import canonical_country, other_place
 
 # canonical subject -> words that name it (plural and singular forms listed explicitly)
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -85,9 +85,10 @@ def _countries_in(text: str) -> tuple[tuple[str, int], ...]:
         start = 0
         while start < len(words):
             for end in range(len(words), start, -1):
-                country = _canonical_country(" ".join(words[start:end]))
-                if country:
-                    found[country] += 1
+                name = " ".join(words[start:end])
+                country = _canonical_country(name)
+                if country or other_place(name):  # "New Mexico" is taken whole: no Mexico in it
+                    found.update([country] if country else [])
                     start = end
                     break
             else:

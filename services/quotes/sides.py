@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from services.common.countries import canonical_country
+from services.common.countries import canonical_country, other_place
 
 # Outlets, offices and institutions, lower-cased, to the side they speak for.
 GAZETTEER: dict[str, str] = {
@@ -61,7 +61,7 @@ def org_sides(doc: Doc) -> dict[str, tuple[str, str]]:
             continue
         if head.ent_type_ != "ORG" and not head.is_title:
             continue
-        country = canonical_country(doc[token.left_edge.i : token.i + 1].text) or canonical_country(token.text)
+        country = canonical_country(doc[token.left_edge.i : token.i + 1].text) or _token_country(token)
         if country is None:
             continue
         words = [t for t in doc[token.i + 1 : head.i + 1] if t.ent_type_ != "PERSON" and not t.is_punct]
@@ -98,7 +98,13 @@ def gazetteer_side(name: str) -> str | None:
 
 
 def _token_country(token: Token) -> str | None:
-    return canonical_country(token.text) if token.pos_ in ("PROPN", "ADJ") else None
+    """The country a word names, unless it is part of another place's name with a neighbour
+    ("New Mexico", "North American")."""
+    if token.pos_ not in ("PROPN", "ADJ"):
+        return None
+    doc = token.doc
+    pairs = (doc[max(token.i - 1, 0) : token.i + 1].text, doc[token.i : token.i + 2].text)
+    return None if any(other_place(pair) for pair in pairs) else canonical_country(token.text)
 
 
 def side_from_words(tokens: Iterable[Token], entities: Iterable[Span]) -> str | None:

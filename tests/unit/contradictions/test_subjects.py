@@ -25,6 +25,12 @@ def test_country_aliases_are_merged() -> None:
     assert found["North Korea"] == 2
 
 
+def test_places_that_hold_a_country_alias_are_not_that_country() -> None:
+    found = countries_in("North American leaders met in New Mexico. Mexico's envoy and Latin American "
+                         "ministers came. South Sudan and Sudan signed.")
+    assert found == {"Mexico": 1, "South Sudan": 1, "Sudan": 1}
+
+
 def test_story_parties_are_sorted_and_bounded() -> None:
     text = "Pyongyang said. Washington said. The U.S. said. Tokyo said. North Korea said."
     assert story_parties(text) == ("North Korea", "United States")

@@ -63,3 +63,12 @@ def test_a_speakers_side_holds_for_all_their_quotes(quotes: Extract) -> None:
     event = containing(quotes(text), "far too small")
     assert event.speaker is not None and event.speaker.name == "Budi Santoso"
     assert event.speaker.affiliation == "Indonesia"
+
+
+def test_a_place_named_after_a_country_is_not_that_country(quotes: Extract) -> None:
+    governor = containing(quotes("New Mexico Gov. Susana Martinez said the plan was a failure."), "plan")
+    official = containing(quotes("A North American trade official said the deal was dead."), "deal")
+    assert governor.speaker is not None and governor.speaker.affiliation != "Mexico"
+    assert official.speaker is not None and official.speaker.affiliation != "United States"
+    minister = containing(quotes("Mexico's economy secretary said the deal was dead."), "deal")
+    assert minister.speaker is not None and minister.speaker.affiliation == "Mexico"
