@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from schemas.articles import Article
 from schemas.events import ContradictionEvent, QuoteEvent
 from schemas.internal import SubjectClaim
+from services.contradictions.antecedents import Before
 from services.contradictions.article_position import dispute_probability, load_position_model, position_features
 from services.contradictions.claims import ArticleClaims, SentenceIndex, known_speakers, read_claims
 from services.contradictions.evaluative import evaluative_contradictions
@@ -58,7 +59,8 @@ def find_contradictions(article: Article, quotes: Sequence[QuoteEvent], *, doc: 
     for number, sentence in enumerate(index.spans):
         here = by_sentence.get(number, [])
         work["quote_checks"] += len(here)
-        events.extend(rebuttals_in(article, sentence, here, directory, reports))
+        before = Before(index.spans[number - 1], by_sentence.get(number - 1, [])) if number else None
+        events.extend(rebuttals_in(article, sentence, here, directory, reports, before))
         events.extend(evidence_in(article, sentence, directory, doc))
     if doc is not None:
         events.extend(opposed_claims(article, claims, doc, model or load_pair_model(), index))

@@ -5,8 +5,10 @@ Recognised wordings (English, rule-based):
   dismissed / refuted <X> reports (claims, allegations, rumours) that ...". The reported
   side may have no quote of its own: its claim is the reported span, or what those reports
   said where another sentence says it (`reporters`); its speaker the words before the
-  report noun ("South Korean media"), its affiliation a country named there. A bare "X
-  denied that ..." or "denied a news report" names no other party and is not reported.
+  report noun ("South Korean media"), its affiliation a country named there. A denial
+  that only points back ("denied the report", "rejected those claims") denies what the
+  sentence before reported (`antecedents`). A bare "X denied that ..." or "denied a news
+  report" names no other party and is not reported.
 Claims held against contrary evidence are in `evidence`.
 """
 
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from schemas.articles import Article
 from schemas.common import Speaker
 from schemas.events import Claim, ContradictionEvent, QuoteEvent
+from services.contradictions.antecedents import Before, denied_antecedent, points_back
 from services.contradictions.calibration import rule_confidence
 from services.contradictions.claims import (
     contradiction,
@@ -43,6 +46,9 @@ _DENYING_CUE = re.compile(r"^(?:denied|denies|deny|rejected|rejects|dismissed|di
 _REPORTED_CONTENT = re.compile(
     rf"^{_AS_VERDICT}(?P<reported>(?:[\w'\u2019.-]+\s+){{0,5}}?{REPORT_NOUN})\b,?\s+(?:that\s+)?(?P<claim>\S.*)$",
     re.DOTALL)
+# "neither confirmed nor denied the rumor", "did not deny the report": no denial.
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|nor|neither|refused\s+to|declined\s+to)|n['\u2019]t)\s+(?:\w+\s+)?$",
+                             re.IGNORECASE)
 _THAT_OBJECT = re.compile(r"\bthat\s+(?:[\w'\u2019-]+\s+){0,6}?(?:a|an|the|any)\s+(?P<object>[\w-]+)")
 _NEGATED_OBJECTS = (  # the indefinite object first: "did not give the king a watch" -> watch
     re.compile(r"\b(?:not|never|n't)\s+(?:[\w'\u2019-]+\s+){0,5}?(?:a|an|any)\s+(?P<object>[\w-]+)"),
@@ -85,9 +91,10 @@ def _distinct_sides(first: Claim, second: Claim) -> bool:
 
 
 def rebuttals_in(article: Article, sentence: tuple[int, int], quotes: Sequence[QuoteEvent],
-                 directory: dict[str, Speaker], reports: Sequence[QuoteEvent]) -> list[ContradictionEvent]:
+                 directory: dict[str, Speaker], reports: Sequence[QuoteEvent],
+                 before: Before | None = None) -> list[ContradictionEvent]:
     """Rebuttal events stated in one sentence of `article`; `quotes` are the sentence's quotes,
-    `reports` the article's `reporting_quotes`."""
+    `reports` the article's `reporting_quotes`, `before` the sentence before with its quotes."""
     start, end = sentence
     text = article.text
     found: list[ContradictionEvent] = []
@@ -98,7 +105,7 @@ def rebuttals_in(article: Article, sentence: tuple[int, int], quotes: Sequence[Q
         denial = _denier_claim(article, quotes, match.end(), end, directory)
         if denial is not None and _distinct_sides(reported, denial):
             found.append(_rebuttal(article, reported, denial, text[start:end]))
-    from_quotes = _denied_reports(article, quotes, start, end)
+    from_quotes = _denied_reports(article, quotes, sentence, before)
     for match in _DENIAL.finditer(text, start, end):
         if any(_overlaps(e.claims[1], match.start("reported"), match.end("reported")) for e in from_quotes):
             continue  # the quote extractor found this denial: one event for it, with its spans
@@ -111,6 +118,9 @@ def rebuttals_in(article: Article, sentence: tuple[int, int], quotes: Sequence[Q
                   if quote is not None and quote.content.end <= match.start("reported")
                   else span_claim(article, match.start("denier"), match.start("reported"), speaker))
         named = reported.speaker is not None or clause is not None  # who reported it, or what
+        if not named and points_back(match.group("reported")):
+            earlier = denied_antecedent(article, match.start("denier"), quotes, before, denial.speaker)
+            reported, named = (earlier, True) if earlier is not None else (reported, False)
         if named and denial.speaker is not None and _distinct_sides(reported, denial):
             found.append(_rebuttal(article, reported, denial, text[start:end]))
     return [*found, *from_quotes]
@@ -120,10 +130,13 @@ def _overlaps(claim: Claim, start: int, end: int) -> bool:
     return claim.start < end and start < claim.end
 
 
-def _denied_reports(article: Article, quotes: Sequence[QuoteEvent], start: int, end: int) -> list[ContradictionEvent]:
+def _denied_reports(article: Article, quotes: Sequence[QuoteEvent], sentence: tuple[int, int],
+                    before: Before | None) -> list[ContradictionEvent]:
     """'X denied a Daily Herald report that Y', found by the quote extractor as X's quote
     'a Daily Herald report that Y' with the cue 'denied': Y (the Daily Herald's, or nobody's when
-    the report names no outlet) against X's denial (the cue through the report's noun)."""
+    the report names no outlet) against X's denial (the cue through the report's noun). A quote
+    'the report' (X denied the report) takes what the report said from before (`antecedents`)."""
+    start, end = sentence
     found = []
     for quote in quotes:
         cue, content = quote.cue, quote.content
@@ -131,12 +144,19 @@ def _denied_reports(article: Article, quotes: Sequence[QuoteEvent], start: int, 
             continue
         match = _REPORTED_CONTENT.match(content.text)
         denier = entity_speaker(quote.speaker)
-        if match is None or denier is None or cue.start > content.start:
+        negated = _NEGATED_BEFORE.search(article.text, max(0, cue.start - 40), cue.start)
+        if denier is None or cue.start > content.start or negated:
             continue
-        reported = span_claim(article, content.start + match.start("claim"), content.end,
-                              reported_speaker(match.group("reported")))
-        denial = span_claim(article, cue.start, content.start + match.end("reported"), denier)
-        if _distinct_sides(reported, denial):
+        if match is not None:
+            reported: Claim | None = span_claim(article, content.start + match.start("claim"), content.end,
+                                                reported_speaker(match.group("reported")))
+            denial = span_claim(article, cue.start, content.start + match.end("reported"), denier)
+        elif points_back(content.text):
+            reported = denied_antecedent(article, cue.start, quotes, before, denier)
+            denial = span_claim(article, cue.start, content.end, denier)
+        else:
+            continue
+        if reported is not None and _distinct_sides(reported, denial):
             found.append(_rebuttal(article, reported, denial, article.text[start:end]))
     return found
 

@@ -20,8 +20,8 @@ from services.contradictions.claims import side_of, span_claim
 from services.contradictions.speakers import entity_speaker
 from services.contradictions.subjects import countries_in
 
-REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accounts?|rumou?rs?|suggestions?"
-               r"|assertions?|speculation)")
+REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accusations?|accounts?|rumou?rs?"
+               r"|suggestions?|assertions?|speculation)")
 _REPORT_WORDS = re.compile(rf"\b(?:a|an|the|these|those|such|{REPORT_NOUN})\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 THAT_CLAUSE = re.compile(r"\s*,?\s*that\s+")  # used with match(text, pos): no "^", which only matches at 0

@@ -81,3 +81,47 @@ def test_contrary_reports_keep_their_own_words_when_nobody_on_their_side_reporte
     report = quote(doc, "that the visit had been cancelled", "Chilean newspapers", "Chile", cue="reported")
     (event,) = find_contradictions(doc, [denial, report])
     assert event.claims[0].text == "Brazilian media reports"
+
+
+def test_a_denial_pointing_back_takes_the_report_of_the_sentence_before() -> None:
+    doc = article("The Daily Post reported on Monday that the government will close six rural hospitals. "
+                  "Health ministry spokeswoman Anna Berg denied the report, saying no hospital will close.")
+    report = quote(doc, "that the government will close six rural hospitals", "The Daily Post", cue="reported")
+    denial = quote(doc, "the report", "Anna Berg", cue="denied")
+    own = quote(doc, "no hospital will close", "Anna Berg", cue="saying")
+    (event,) = find_contradictions(doc, [report, denial, own])
+    reported, denier = event.claims
+    assert event.kind == "rebuttal"
+    assert reported.text == "the government will close six rural hospitals"
+    assert reported.speaker is not None and reported.speaker.name == "The Daily Post"
+    assert denier.text == "denied the report" and denier.speaker is not None and denier.speaker.name == "Anna Berg"
+    assert event.explanation == ('Anna Berg denies what The Daily Post reported: '
+                                 '"the government will close six rural hospitals"')
+
+
+def test_a_denial_pointing_back_skips_the_deniers_own_words() -> None:
+    doc = article("The Post reported that the plant will close, and Anna Berg said the budget was fair. "
+                  "Anna Berg later denied the report.")
+    report = quote(doc, "that the plant will close", "The Post", cue="reported")
+    own = quote(doc, "the budget was fair", "Anna Berg", cue="said")
+    denial = quote(doc, "the report", "Anna Berg", cue="denied")
+    (event,) = find_contradictions(doc, [report, own, denial])
+    assert event.claims[0].text == "the plant will close"
+
+
+def test_a_denial_pointing_back_to_nothing_quoted_is_not_reported() -> None:
+    doc = article("Shares of the retailer rose sharply on Friday. The company denied the reports.")
+    denial = quote(doc, "the reports", "The company", cue="denied")
+    assert find_contradictions(doc, [denial]) == []
+
+
+def test_neither_confirming_nor_denying_is_no_rebuttal() -> None:
+    doc = article("The New York Post reported that the retailer will launch a streaming service. "
+                  "A spokeswoman, Jane Holt, neither confirmed nor denied the rumor.")
+    report = quote(doc, "that the retailer will launch a streaming service", "The New York Post", cue="reported")
+    denial = quote(doc, "the rumor", "Jane Holt", cue="denied")
+    assert find_contradictions(doc, [report, denial]) == []
+    denied = article(doc.text.replace("neither confirmed nor denied", "denied"))
+    report = quote(denied, "that the retailer will launch a streaming service", "The New York Post", cue="reported")
+    (event,) = find_contradictions(denied, [report, quote(denied, "the rumor", "Jane Holt", cue="denied")])
+    assert event.claims[0].text == "the retailer will launch a streaming service"
