@@ -71,6 +71,7 @@ def compare(lines: Iterable[str], out: IO[str]) -> int:
 
 
 def _valid_articles(lines: Iterable[str]) -> Iterator[Article | None]:
+    hinted = False
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -78,4 +79,8 @@ def _valid_articles(lines: Iterable[str]) -> Iterator[Article | None]:
             yield Article.model_validate_json(line)
         except ValidationError as error:
             log.error("line %d: not a valid article: %s", number, error.errors()[0]["msg"])
+            if not hinted and error.errors()[0]["type"] == "json_invalid":
+                hinted = True
+                log.error('analyze reads one JSON article per line ({"id": ..., "text": ...}); '
+                          "for a story in plain text, pass it as --input STORY.txt")
             yield None

@@ -100,6 +100,14 @@ def _follow(args: argparse.Namespace, settings: Settings, topic: str, model: Any
 def _analyze(args: argparse.Namespace, settings: Settings) -> int:
     from services.cli.analyze import analyze
 
+    if args.input is not None and args.input.endswith(".txt"):  # one story as plain text, as `publish` reads it
+        from services.cli.publish import InputError, read_articles
+
+        try:
+            [article] = read_articles([args.input], max_bytes=settings.max_article_bytes)
+        except InputError as error:
+            raise CommandError(str(error), exit_code=2) from None
+        return 1 if analyze([article.model_dump_json(exclude_none=True)], sys.stdout, settings) else 0
     with _open_input(args.input) as lines:
         bad = analyze(lines, sys.stdout, settings)
     return 1 if bad else 0

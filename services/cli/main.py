@@ -68,7 +68,8 @@ def parser() -> argparse.ArgumentParser:
 
     for name, what in (("analyze", "articles to events"), ("compare", "claim pairs to judgements")):
         scored = sub.add_parser(name, help=f"{what}, JSON lines in and out, no Kafka (see EVAL.md)")
-        scored.add_argument("--input", help="read this file instead of stdin")
+        scored.add_argument("--input", help="read this file instead of stdin" + (
+            "; a .txt file is one article, its text" if name == "analyze" else ""))
 
     broker = sub.add_parser("broker", help="run the embedded Tansu broker on loopback until stopped")
     broker.add_argument("--port", type=_port, help="port on 127.0.0.1 (default: COUNTERCLAIM_BROKER_PORT or 9092)")
