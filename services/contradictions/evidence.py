@@ -23,7 +23,7 @@ from schemas.articles import Article
 from schemas.common import Speaker
 from schemas.events import Claim, ContradictionEvent
 from services.contradictions.calibration import rule_confidence
-from services.contradictions.claims import contradiction, resolve_speaker, span_claim
+from services.contradictions.claims import contradiction, gist, resolve_speaker, span_claim
 from services.contradictions.heads import head_noun
 from services.contradictions.subjects import topic_of
 
@@ -64,7 +64,7 @@ def _event(article: Article, claim: Claim, evidence: Claim, doc: Doc | None) -> 
     subject = (topic_of(claim.text) or topic_of(evidence.text)
                or head_noun(doc, claim.start, claim.end) or "claim")
     who = claim.speaker.name if claim.speaker else "someone"
-    explanation = f"{who}'s claim is set against contrary evidence in the text"
+    explanation = f'{who} says "{gist(claim.text)}", against "{gist(evidence.text)}"'
     return contradiction(article, "evidence", subject, (claim, evidence), rule_confidence("evidence"), explanation)
 
 

@@ -20,6 +20,8 @@ def test_reports_showing_the_contrary(nlp: Language) -> None:
     assert claim.text == "the Kalemba dam is completely safe"
     assert claim.speaker is not None and claim.speaker.name == "Peter Otieno"
     assert evidence.text == "inspection reports showing widening cracks in its main wall"
+    assert event.explanation == ('Peter Otieno says "the Kalemba dam is completely safe", '
+                                 'against "inspection reports showing widening cracks in its main wall"')
     _exact(event, doc.text)
 
 
