@@ -91,7 +91,7 @@ def subject_claims(article: Article, *, doc: Doc | None = None,
     entities = salient_entities(doc, outlet=article.source)
     if not entities:
         return []
-    lead = lead_claim(article, sentences or SentenceIndex(article.text))
+    lead = lead_claim(article, sentences or SentenceIndex(article.text), doc)
     if lead is None:
         return []
     terms = salient_terms(doc, outlet=article.source)

@@ -10,11 +10,12 @@ specific words count, shared broad ones ("election", "said", "talks") count for 
 0.3 kept only 77 of 200 opposed same-claim pairs, and every pair of different components
 that 0.25 lets in (14) was one story; on 840 PolNeAR train articles 0.25 and 0.3 alert alike
 (1 cross-article event), while 0.2 alerts 5 times, mostly across unrelated campaign stories.
-What the outlet asserts in its own voice is its lead claim: the text's first sentence (its
-headline line, where the text starts with its headline; offsets must index the text, so a
-title given apart from it is not used), or the next one when the first is only a dateline.
-That is the claim a cross-article event shows; the article's position on its story is read
-from its whole text (`article_position`).
+What the outlet asserts in its own voice is its lead claim: the text's first sentence that
+states something (its headline line, where the text starts with its headline; offsets must
+index the text, so a title given apart from it is not used), passing over a dateline, a
+question or a verbless hook ("Nope."). That is the claim a cross-article event shows, for
+display only: the article's position on its story is read from its whole text
+(`article_position`).
 Limits: English; entity names as the small model finds them; no time window here (the
 caller ages claims out).
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,13 +35,15 @@ from spacy.tokens import Doc
 from schemas.articles import Article
 from schemas.common import Speaker
 from schemas.events import Claim
-from services.contradictions.claims import SentenceIndex, span_claim
+from services.contradictions.claims import SentenceIndex, is_assertion, span_claim
 from services.contradictions.pairs import CONTENT_POS, ENTITY_LABELS, entity_key
 from services.quotes.layout import dateline_end
 
 SALIENT_ENTITIES = 4
 SALIENT_TERMS = 30
 SAME_STORY = 0.25
+LEAD_SENTENCES = 3  # where an outlet states its story: a headline line, a dateline, a lead
+_EDITORS_LINE = re.compile(r"(?:update[ds]?|editor['\u2019]?s note|correction|clarification)\b", re.IGNORECASE)
 IDF_FILE = Path(__file__).with_name("idf.json")
 
 
@@ -101,12 +105,23 @@ def same_story(first: Sequence[str], second: Sequence[str], first_terms: Sequenc
     return bool(set(first) & set(second)) and story_similarity(first_terms, second_terms) >= SAME_STORY
 
 
-def lead_claim(article: Article, index: SentenceIndex) -> Claim | None:
+def lead_claim(article: Article, index: SentenceIndex, doc: Doc | None = None) -> Claim | None:
     """What the outlet asserts under its own name (the speaker is the outlet, when the article
-    names it): its headline line, without a dateline, or the next sentence when that is empty."""
+    names it): the first of its first `LEAD_SENTENCES` sentences, datelines left out, that
+    states something: not a question or an editor's line ("Update at 5:38 p.m."), and with a
+    verb where `doc` (its parse) is given, so not "Nope." or "The Tampa, Fla." (a sentence cut
+    at an abbreviation).
+    When none does, the first that is not empty."""
     outlet = Speaker(name=article.source) if article.source else None
-    for start, end in index.spans[:2]:
-        claim = span_claim(article, max(start, dateline_end(article.text, start)), end, outlet)
-        if claim.text:
-            return claim
-    return None
+    candidates = [span_claim(article, max(start, dateline_end(article.text, start)), end, outlet)
+                  for start, end in index.spans[:LEAD_SENTENCES]]
+    candidates = [claim for claim in candidates if claim.text]
+    stating = (claim for claim in candidates if _states_something(claim, doc))
+    return next(stating, candidates[0] if candidates else None)
+
+
+def _states_something(claim: Claim, doc: Doc | None) -> bool:
+    if not is_assertion(claim.text, None) or _EDITORS_LINE.match(claim.text):
+        return False
+    words = doc.char_span(claim.start, claim.end, alignment_mode="expand") if doc is not None else None
+    return words is None or any(token.pos_ in ("VERB", "AUX") for token in words)

@@ -54,3 +54,13 @@ def test_refuting_words_fold_their_inflections() -> None:
 def test_rule_confidence_is_the_smoothed_share_judged_right() -> None:
     assert 0.5 < rule_confidence("rebuttal") < 1.0
     assert rule_confidence("never-judged") == 0.5
+
+
+def test_the_lead_claim_passes_over_questions_and_verbless_hooks(nlp: Language) -> None:
+    for hook in ("Nope.", "What did you do this weekend?", "Update at 5:38 p.m.", "The Tampa, Fla."):
+        text = f"{hook} The cholera outbreak in Kasama has been contained, the ministry said. Doctors disagree."
+        lead = lead_claim(article(text), SentenceIndex(text), nlp(text))
+        assert lead is not None and lead.text.startswith("The cholera outbreak in Kasama"), hook
+    alone = "Nope."
+    lead = lead_claim(article(alone), SentenceIndex(alone), nlp(alone))
+    assert lead is not None and lead.text == "Nope."  # nothing better: the first sentence
