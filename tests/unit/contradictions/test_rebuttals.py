@@ -125,3 +125,15 @@ def test_neither_confirming_nor_denying_is_no_rebuttal() -> None:
     report = quote(denied, "that the retailer will launch a streaming service", "The New York Post", cue="reported")
     (event,) = find_contradictions(denied, [report, quote(denied, "the rumor", "Jane Holt", cue="denied")])
     assert event.claims[0].text == "the retailer will launch a streaming service"
+
+
+def test_a_verdict_after_a_pointing_back_report_is_the_deniers_not_what_was_reported() -> None:
+    doc = article("Clinton suggested that Sanders was being hypocritical about Wall Street money. "
+                  "Jeff Weaver dismissed that suggestion as a sign of a campaign in disarray.")
+    suggestion = quote(doc, "that Sanders was being hypocritical about Wall Street money", "Hillary Clinton",
+                       cue="suggested")
+    dismissal = quote(doc, "that suggestion as a sign of a campaign in disarray", "Jeff Weaver", cue="dismissed")
+    (event,) = find_contradictions(doc, [suggestion, dismissal])
+    reported, denial = event.claims
+    assert reported.text == "Sanders was being hypocritical about Wall Street money"
+    assert denial.text == "dismissed that suggestion as a sign of a campaign in disarray"
