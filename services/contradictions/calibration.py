@@ -3,7 +3,7 @@
 `rule_confidence.json` (written by `bench/calibrate_rules.py` from `bench/labels/`) holds, per
 kind of rule event, how many were judged and how many were right; the confidence is the
 posterior mean under a uniform prior, (right + 1) / (judged + 2), so a rule never judged gets
-0.5, and one judged right 33 times in 43 gets 0.76. Limits: one figure per kind, not per event;
+0.5, and one judged right 33 times in 42 gets 0.77. Limits: one figure per kind, not per event;
 small samples.
 """
 

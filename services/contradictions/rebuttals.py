@@ -43,8 +43,11 @@ _DENIAL = re.compile(
     rf"{_AS_VERDICT}(?P<reported>(?:[\w'\u2019.-]+\s+){{0,4}}?{REPORT_NOUN})\b")
 _DENYING_CUE = re.compile(r"^(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed"
                           r"|disputes|debunked)$", re.IGNORECASE)
+# What may follow a report noun without being its content: the denier's verdict ("as absurd"), a time.
+_NOT_CONTENT = r"(?:as|on|this|last|earlier|later|yesterday|today|tonight)\b"
+_BEFORE_NOT_CONTENT = re.compile(rf"\s+{_NOT_CONTENT}", re.IGNORECASE)
 _REPORTED_CONTENT = re.compile(
-    rf"^{_AS_VERDICT}(?P<reported>(?:[\w'\u2019.-]+\s+){{0,5}}?{REPORT_NOUN})\b,?\s+(?:that\s+)?(?!as\s)(?P<claim>\S.*)$",
+    rf"^{_AS_VERDICT}(?P<reported>(?:[\w'\u2019.-]+\s+){{0,5}}?{REPORT_NOUN})\b,?\s+(?:that\s+)?(?!{_NOT_CONTENT})(?P<claim>\S.*)$",
     re.DOTALL)
 # "neither confirmed nor denied the rumor", "did not deny the report": no denial.
 _NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|nor|neither|refused\s+to|declined\s+to)|n['\u2019]t)\s+(?:\w+\s+)?$",
@@ -151,7 +154,7 @@ def _denied_reports(article: Article, quotes: Sequence[QuoteEvent], sentence: tu
             reported: Claim | None = span_claim(article, content.start + match.start("claim"), content.end,
                                                 reported_speaker(match.group("reported")))
             denial = span_claim(article, cue.start, content.start + match.end("reported"), denier)
-        elif points_back(content.text.split(" as ", 1)[0]):  # "dismissed that suggestion as absurd"
+        elif points_back(_BEFORE_NOT_CONTENT.split(content.text, 1)[0]):  # "dismissed that report as absurd"
             reported = denied_antecedent(article, cue.start, quotes, before, denier)
             denial = span_claim(article, cue.start, content.end, denier)
         else:

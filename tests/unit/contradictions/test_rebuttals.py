@@ -137,3 +137,12 @@ def test_a_verdict_after_a_pointing_back_report_is_the_deniers_not_what_was_repo
     reported, denial = event.claims
     assert reported.text == "Sanders was being hypocritical about Wall Street money"
     assert denial.text == "dismissed that suggestion as a sign of a campaign in disarray"
+
+
+def test_a_time_after_a_pointing_back_report_is_not_what_was_reported() -> None:
+    doc = article("The Daily Post reported that the government will close six rural hospitals. "
+                  "Anna Berg denied the report on Tuesday.")
+    report = quote(doc, "that the government will close six rural hospitals", "The Daily Post", cue="reported")
+    (event,) = find_contradictions(doc, [report, quote(doc, "the report on Tuesday", "Anna Berg", cue="denied")])
+    assert event.claims[0].text == "the government will close six rural hospitals"
+    assert event.claims[1].text == "denied the report on Tuesday"
