@@ -74,8 +74,10 @@ class Observer:
             asyncio.run(self._run())
         except BaseException as error:
             self._failure = error
-            self._ready.set()
-            raise
+            if not self._ready.is_set():  # start() raises it in the caller's thread
+                self._ready.set()
+                return
+            raise  # after start: the thread's traceback is the bench's loud failure
 
     async def _run(self) -> None:
         consumer = AIOKafkaConsumer(*self.topics, bootstrap_servers=self._settings.bootstrap_servers,

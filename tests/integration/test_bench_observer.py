@@ -48,6 +48,7 @@ def test_observer_times_each_articles_latest_event(bootstrap: str, tmp_path: Pat
     assert observer.count_bundles(["a1", "a2", "a3"]) == 2
 
 
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")  # raised once, to the caller
 def test_observer_start_fails_loudly_without_a_broker(tmp_path: Path) -> None:
     settings = load_settings(pipeline_env(f"127.0.0.1:{free_port()}", tmp_path))
     with pytest.raises(RuntimeError, match="observer"):
