@@ -2,7 +2,7 @@
 
 News often says what was reported, then in the next sentence that someone denied it:
 "The Financial Times reported that BuzzFeed missed its targets. BuzzFeed denied the report,
-saying ...". The denial names no content ("the report", "those claims", "the charges"), so the
+saying ...". The denial names no content ("the report", "those claims", "the accusation"), so the
 content is found before it: the last quote (not the denier's own) in the denial's sentence
 before the denial, else in the sentence before. A sentence without such a quote gives nothing:
 taken whole as the report, the sentence before was right 4 times in 14 on train articles (it is
