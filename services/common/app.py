@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import faust
 from faust.transport.drivers import aiokafka as faust_aiokafka
+from mode.utils.objects import cached_property
+from mode.utils.queues import FlowControlEvent
 
 from services.common.kafka import bundle_bytes, ssl_context
+from services.common.recovery import KeepLiveQueuesOnResume, never_committed
 from services.common.settings import Security, Settings
 
 
@@ -31,6 +34,11 @@ class WorkerApp(faust.App):
     def _new_transport(self) -> Any:
         return _Transport(self.conf.broker_consumer, self)
 
+    @cached_property
+    def flow_control(self) -> FlowControlEvent:
+        """Flow control whose second resume after a rebalance keeps the events already queued (recovery.py)."""
+        return KeepLiveQueuesOnResume(loop=self.loop)
+
 
 class _ConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
     def _create_worker_consumer(self, transport: Any) -> Any:
@@ -38,6 +46,14 @@ class _ConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
         # aiokafka reads this private field when it starts its fetcher.
         consumer._fetch_max_wait_ms = getattr(self.app, "fetch_max_wait_ms", 1500)
         return consumer
+
+    async def seek_to_committed(self) -> Mapping[Any, int]:
+        """Seek to the committed offsets, and input partitions without one to the beginning (recovery.py)."""
+        committed: Mapping[Any, int] = await super().seek_to_committed()
+        unread = never_committed(committed, self.app.tables.changelog_topics)
+        if unread:
+            await self.call_thread(self._ensure_consumer().seek_to_beginning, *unread)
+        return committed
 
 
 class _Consumer(faust_aiokafka.Consumer):
