@@ -69,7 +69,7 @@ def make_metrics(worker: str, registry: CollectorRegistry | None = None) -> Work
         ).labels(worker),
         consumer_lag_messages=Gauge(
             "counterclaim_consumer_lag_messages",
-            "Messages on the input topic not yet consumed by this worker, by partition.",
+            "Messages on the input topic past the group's committed offset (not yet processed), by partition.",
             ["worker", "topic", "partition"],
             registry=reg,
         ),

@@ -78,7 +78,12 @@ def make_edge(app: WorkerApp, settings: Settings, metrics: WorkerMetrics, worker
 
 
 async def probe_lag(app: WorkerApp, metrics: WorkerMetrics, worker: str, topics: list[str]) -> None:
-    """Export how far each assigned input partition is behind its high-water mark."""
+    """Export how far the group's committed offset of each assigned input partition is behind its
+    high-water mark: what is not yet processed and committed, as Kafka's own tools count lag.
+
+    Not the fetch position: a worker whose commit stops moving (events fetched but never
+    processed) would read zero behind while work waits (see recovery.py).
+    """
     consumer = app.consumer
     assigned = [tp for tp in consumer.assignment() if tp.topic in topics]
     gauge = metrics.consumer_lag_messages
@@ -88,12 +93,20 @@ async def probe_lag(app: WorkerApp, metrics: WorkerMetrics, worker: str, topics:
     if not assigned:
         return
     highwaters = await consumer.highwaters(*assigned)
+    earliest = await consumer.earliest_offsets(*assigned)
     for tp in assigned:
-        position = await consumer.position(tp)
-        if position is None or tp not in highwaters:
+        if tp not in highwaters:
             continue
-        lag = max(0, highwaters[tp] - position)
+        # Faust keeps the group's committed offset (the next one to read) per partition; None before the first.
+        committed = consumer._committed_offset.get(tp)  # type: ignore[attr-defined]
+        lag = messages_behind(highwaters[tp], committed, earliest.get(tp, 0))
         metrics.consumer_lag_messages.labels(worker, tp.topic, str(tp.partition)).set(lag)
+
+
+def messages_behind(highwater: int, committed: int | None, earliest: int) -> int:
+    """Messages from the committed offset (or, before any commit, the partition's start) to the high-water mark."""
+    start = earliest if committed is None else max(committed, earliest)
+    return max(0, highwater - start)
 
 
 async def exit_if_topics_lost(settings: Settings, worker: str, watched: list[str]) -> None:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from schemas.events import ContradictionEvent, EntityEvent, QuoteEvent
-from tests.support.kafka import Pipeline, for_article, metric_value
+from tests.support.kafka import Pipeline, for_article, metric_value, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -63,6 +63,27 @@ def test_metrics_count_what_went_through(pipeline: Pipeline) -> None:
         assert metric_value(page, "counterclaim_messages_out_total", worker=worker) > 0
         assert metric_value(page, "counterclaim_processing_seconds_count", worker=worker) > 0
     assert metric_value(pipeline.metrics_text("contradictions"), "counterclaim_contradictions_total") > 0
+
+
+def test_consumer_lag_is_counted_to_the_commit_and_returns_to_zero(pipeline: Pipeline) -> None:
+    """Lag is the high-water mark less the committed offset: zero once each worker's commits have
+    caught up with its input (test_consumer_lag.py: a worker stuck before its commit keeps a lag)."""
+    article = {"id": "lag-1", "text": TALKS_STORY.replace("Tuesday", "Friday")}
+    assert pipeline.cli("publish", "-", stdin=json.dumps(article).encode()).returncode == 0
+    pipeline.read(pipeline.settings.topics.contradictions, lambda es: any(map(for_article("lag-1"), es)))
+
+    def lags(worker: str) -> list[float]:
+        prefix = "counterclaim_consumer_lag_messages{"
+        return [float(line.rsplit(" ", 1)[1]) for line in pipeline.metrics_text(worker).splitlines()
+                if line.startswith(prefix)]
+
+    def caught_up(worker: str) -> bool:
+        now = lags(worker)
+        return bool(now) and not any(now)
+
+    for worker in ("entities", "quotes", "contradictions"):
+        wait_for(lambda: caught_up(worker), f"{worker}'s commits to reach its input's end")  # noqa: B023
+        assert len(lags(worker)) >= pipeline.settings.partitions  # one series per input partition
 
 
 def test_mission_story_yields_the_us_north_korea_contradiction(pipeline: Pipeline, mission_story: str) -> None:
