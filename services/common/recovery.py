@@ -3,9 +3,9 @@
 After partitions are assigned, Faust recovers the tables from their changelogs, then
 resumes the input partitions and seeks them to the committed offsets. Meanwhile its
 fetcher keeps running, and two things could drop input events for good (seen after a
-SIGKILL restart with both cores busy: the SIGKILL test lost 9-48 of 55 contradiction
+SIGKILL restart with both cores busy: the SIGKILL test lost 2 to 48 of 55 contradiction
 events in 10 of 38 runs). The commit then stops in front of the first lost event and
-the worker sits idle with work undone, while its lag reads zero.
+the worker sits idle with work undone (the lag gauge, position-based then, read zero).
 
 - `FlowControlEvent.resume` clears every stream queue, and recovery calls it twice:
   once to read the changelogs, again after the seek. Events fetched in between are
