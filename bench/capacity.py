@@ -20,9 +20,9 @@ from pathlib import Path
 DAILY = (10_000, 100_000, 1_000_000)
 PEAK_FACTOR = 5
 UTILISATION = 0.7  # plan each instance for at most this share of its core
-# Message values per article (bytes), bench/worker_steps.py on 200 FNC-1 bodies, 2026-11-30
-# afternoon; the changelog from bench/changelog_model.py (articles 301-1000 of 1,000 bodies).
-PRODUCED = {"raw-articles": 2123, "quotes": 2807, "quoted-articles": 13537, "entities": 2937,
+# Message values per article (bytes), bench/worker_steps.py on 200 FNC-1 bodies, 2026-12-01,
+# 07:25 UTC; the changelog from bench/changelog_model.py (articles 301-1000 of 1,000 bodies).
+PRODUCED = {"raw-articles": 2123, "quotes": 2807, "quoted-articles": 13015, "entities": 2937,
             "subject-claims": 3132, "claims changelog": 23_000}
 # Who reads each topic: the workers, plus the desk (bundles, contradictions) and one alert consumer.
 READERS = {"raw-articles": 1, "quotes": 1, "quoted-articles": 3, "entities": 1, "subject-claims": 1,
