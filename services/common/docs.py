@@ -29,17 +29,17 @@ from thinc.types import Ints2d
 PARSE_ATTRS = ("ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "SENT_START", "SPACY", "ENT_IOB", "ENT_TYPE")
 DOCBIN_VERSION = "0.1"
 # As DocBin orders them: ORTH first, then the rest by id; spaces go apart.
-_ATTRS = [ORTH, *sorted(a for a in (intify_attr(name) for name in PARSE_ATTRS) if a not in (ORTH, SPACY))]
-_STRING_VALUED = [ORTH, LEMMA, TAG, DEP, ENT_TYPE]  # the attributes whose values are string hashes
+_ATTRS = (ORTH, *sorted(a for a in (intify_attr(name) for name in PARSE_ATTRS) if a not in (ORTH, SPACY)))
+_STRING_VALUED = (ORTH, LEMMA, TAG, DEP, ENT_TYPE)  # the attributes whose values are string hashes
 
 
 def encode_doc(doc: Doc) -> str:
     """The parse as base64 text; lemmas, tags, dependencies and entities survive, vectors do not."""
-    hashes = numpy.unique(doc.to_array(_STRING_VALUED))
+    hashes = numpy.unique(doc.to_array(list(_STRING_VALUED)))
     message = {
         "version": DOCBIN_VERSION,
-        "attrs": _ATTRS,
-        "tokens": doc.to_array(_ATTRS).astype("uint64").tobytes("C"),
+        "attrs": list(_ATTRS),
+        "tokens": doc.to_array(list(_ATTRS)).astype("uint64").tobytes("C"),
         "spaces": doc.to_array(SPACY).astype(bool).tobytes("C"),
         "lengths": numpy.asarray([len(doc)], dtype="int32").tobytes("C"),
         "strings": sorted({doc.vocab.strings[int(value)] for value in hashes if value}),
