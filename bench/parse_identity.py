@@ -20,6 +20,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from bench.bench_articles import FNC, load_texts
 from bench.polnear_score import articles
@@ -30,13 +31,18 @@ POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 Annotation = tuple[str, ...]
 
 
-def annotations(nlp: Language, texts: list[str], cpu: list[float]) -> Iterator[list[Annotation]]:
+def token_annotations(doc: Doc) -> list[Annotation]:
+    """Everything the parse says of each token: text, POS, tag, lemma, morphology, dependency, head, entity."""
+    return [(t.text, t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_, str(t.head.i), t.ent_iob_, t.ent_type_)
+            for t in doc]
+
+
+def parsed_annotations(nlp: Language, texts: list[str], cpu: list[float]) -> Iterator[list[Annotation]]:
     """Each text's token annotations; adds the parse's CPU seconds to `cpu`."""
     started = time.process_time()
     for doc in parse_texts(nlp, texts):
         cpu[0] += time.process_time() - started
-        yield [(t.text, t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_, str(t.head.i), t.ent_iob_, t.ent_type_)
-               for t in doc]
+        yield token_annotations(doc)
         started = time.process_time()
 
 
@@ -52,7 +58,7 @@ def main() -> None:
     ours, stock = load_nlp(), spacy.load(MODEL_PACKAGE)
     cpu_ours, cpu_stock = [0.0], [0.0]
     tokens, differing_docs, differing = 0, 0, []
-    pairs = zip(annotations(ours, texts, cpu_ours), annotations(stock, texts, cpu_stock), strict=True)
+    pairs = zip(parsed_annotations(ours, texts, cpu_ours), parsed_annotations(stock, texts, cpu_stock), strict=True)
     for index, (mine, theirs) in enumerate(pairs):
         assert len(mine) == len(theirs), f"text {index}: {len(mine)} tokens against {len(theirs)}"
         tokens += len(mine)
@@ -62,8 +68,8 @@ def main() -> None:
     n = len(texts)
     print(f"{n} texts, {tokens} tokens: {len(differing)} tokens differ in {differing_docs} texts")
     print(f"CPU ms per text: load_nlp {cpu_ours[0] * 1000 / n:.1f}, stock {cpu_stock[0] * 1000 / n:.1f}")
-    for index, position, mine, theirs in differing[:10]:
-        print(f"  text {index} token {position}:\n    ours  {mine}\n    stock {theirs}")
+    for index, position, our_token, stock_token in differing[:10]:
+        print(f"  text {index} token {position}:\n    ours  {our_token}\n    stock {stock_token}")
 
 
 if __name__ == "__main__":

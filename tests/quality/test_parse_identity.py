@@ -15,6 +15,7 @@ import pytest
 import spacy
 
 from bench.bench_articles import load_texts
+from bench.parse_identity import token_annotations
 from bench.polnear_score import articles
 from services.common.nlp import MODEL_PACKAGE, load_nlp
 
@@ -31,8 +32,7 @@ def test_worker_parse_equals_stock_parse_on_news(shared_dir: Path) -> None:
     texts += polnear
 
     def annotations(nlp: spacy.language.Language) -> list[tuple[str, ...]]:
-        return [(t.text, t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_, str(t.head.i), t.ent_iob_, t.ent_type_)
-                for doc in nlp.pipe(texts) for t in doc]
+        return [token for doc in nlp.pipe(texts) for token in token_annotations(doc)]
 
     ours, stock = annotations(load_nlp()), annotations(spacy.load(MODEL_PACKAGE))
     assert len(ours) == len(stock) > 100_000
